@@ -1,0 +1,2 @@
+export { HamiltonError } from './hamilton-error.js';
+export { ResultBuildError } from './result-build-error.js';
