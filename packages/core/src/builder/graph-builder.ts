@@ -1,0 +1,55 @@
+import { GraphBuildError, type BuildProblem } from '../errors/graph-build-error.js';
+import { messages } from '../errors/messages.js';
+import { findCycles } from '../graph/find-cycles.js';
+import type { Graph, NodeDef } from '../graph/types.js';
+import { toVariable } from '../graph/variable.js';
+import { graphView } from '../graph/graph-view.js';
+import type { HookSet } from '../lifecycle/hook-set.js';
+import { addExternalNodes } from './add-external-nodes.js';
+import { assembleNodes } from './assemble-nodes.js';
+import { checkEdgeTypes } from './check-edge-types.js';
+import { collectMethods, type HamiltonModule } from './collect-methods.js';
+
+/** What the graph builder needs besides modules and config. */
+export interface BuildOptions {
+  readonly allowModuleOverrides?: boolean;
+  readonly hooks: HookSet;
+}
+
+/**
+ * Builds the graph in one pass and reports every problem together in one `GraphBuildError`:
+ * module and decorator misuse, duplicate names, edge type mismatches, conflicting input types,
+ * cycles (with their whole path), and adapters' `validateNode` / `validateGraph` verdicts.
+ */
+export function buildGraph(modules: HamiltonModule, config: Readonly<Record<string, unknown>>, options: BuildOptions): Graph {
+  const problems: BuildProblem[] = [];
+  const report = (message: string, node?: string) => void problems.push(node === undefined ? { message } : { node, message });
+  const sources = collectMethods(modules, report);
+  const nodes = assembleNodes(sources, config, options.allowModuleOverrides ?? false, report);
+  addExternalNodes(nodes, config, report);
+  checkEdgeTypes(nodes, options.hooks, report);
+  for (const path of findCycles(dependencyMap(nodes))) report(messages.cycle(path), path[0]);
+  const graph: Graph = { nodes, config };
+  runValidationHooks(graph, options.hooks, report);
+  if (problems.length) throw new GraphBuildError(problems);
+  return graph;
+}
+
+/** node → names it depends on. */
+export function dependencyMap(nodes: ReadonlyMap<string, NodeDef>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const node of nodes.values()) map.set(node.name, node.deps.map((d) => d.name));
+  return map;
+}
+
+function runValidationHooks(graph: Graph, hooks: HookSet, report: (message: string, node?: string) => void): void {
+  for (const hook of hooks.get('validateNode'))
+    for (const node of graph.nodes.values()) {
+      const verdict = hook.call({ node: toVariable(node) });
+      if (verdict !== true) report(messages.adapterRejected('validateNode', hook.adapter, `node "${node.name}"`, String(verdict)), node.name);
+    }
+  for (const hook of hooks.get('validateGraph')) {
+    const verdict = hook.call({ graph: graphView(graph), config: graph.config });
+    if (verdict !== true) report(messages.adapterRejected('validateGraph', hook.adapter, 'the graph', String(verdict)));
+  }
+}

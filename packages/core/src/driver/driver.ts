@@ -1,0 +1,122 @@
+import { ArqueroTableResult, type ResultBuilder } from '@hamilton-ts/result-builders';
+import { buildGraph } from '../builder/graph-builder.js';
+import type { HamiltonModule } from '../builder/collect-methods.js';
+import { GraphBuildError } from '../errors/graph-build-error.js';
+import { messages } from '../errors/messages.js';
+import { runPlan } from '../execution/executor.js';
+import { makeNodeInvoker } from '../execution/node-invoker.js';
+import { RunPreparer, type ExecuteOptions } from '../execution/prepare-run.js';
+import { graphView } from '../graph/graph-view.js';
+import type { Graph } from '../graph/types.js';
+import type { Variable } from '../graph/variable.js';
+import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
+import type { GraphAdapter } from '../lifecycle/hooks.js';
+import { GraphQueries } from './graph-queries.js';
+import type { TagFilter } from './tag-filter.js';
+
+/** Options of `new Driver(config, modules, options)`. */
+export interface DriverOptions {
+  /** One adapter or several: lifecycle adapters, engines, and at most one result builder. */
+  readonly adapter?: GraphAdapter | readonly GraphAdapter[];
+  /** When two modules define the same node, the later one wins instead of failing the build. */
+  readonly allowModuleOverrides?: boolean;
+  /** How many nodes may be awaited at once; 1 (the default) runs nodes one after another. */
+  readonly maxConcurrency?: number;
+}
+
+/**
+ * Builds the DAG of the given modules under `config` and computes requested outputs from it.
+ * Nodes run in dependency order; outputs go to the result builder (an arquero table by default).
+ *
+ * @example
+ * const dr = new Driver({}, SpendFeatures, { adapter: new SimpleTableGraphAdapter() });
+ * const table = await dr.execute(['spendPerSignup'], { inputs: { spend, signups } });
+ */
+export class Driver<R = unknown> {
+  /** The built graph (nodes by name, config). */
+  readonly graph: Graph;
+  private readonly hooks: HookSet;
+  private readonly preparer: RunPreparer;
+  private readonly queries: GraphQueries;
+  private readonly resultBuilder: ResultBuilder<unknown>;
+  private readonly maxConcurrency: number;
+  private runCount = 0;
+  private constructed: Promise<void> | undefined;
+
+  constructor(config: Readonly<Record<string, unknown>>, modules: HamiltonModule, options: DriverOptions = {}) {
+    const adapters = options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
+    this.hooks = new HookSet(adapters);
+    this.resultBuilder = pickResultBuilder(this.hooks);
+    this.maxConcurrency = options.maxConcurrency ?? 1;
+    this.graph = buildGraph(modules, { ...config }, { allowModuleOverrides: options.allowModuleOverrides, hooks: this.hooks });
+    this.preparer = new RunPreparer(this.graph, this.hooks);
+    this.queries = new GraphQueries(this.graph);
+    if (this.hooks.has('postGraphConstruct')) {
+      this.constructed = this.hooks.callAll('postGraphConstruct', { graph: graphView(this.graph), config: this.graph.config });
+      // A failing async hook surfaces on the first execute; until then it must not count as unhandled.
+      this.constructed.catch(() => undefined);
+    }
+  }
+
+  /** Computes `outputs` and hands them to the result builder. */
+  async execute(outputs: readonly string[], options?: ExecuteOptions): Promise<R> {
+    const results = await this.rawExecute(outputs, options);
+    const built = this.resultBuilder.buildResult(results);
+    return (isThenable(built) ? await built : built) as R;
+  }
+
+  /** Computes `outputs` and returns them by name, without a result builder. */
+  async rawExecute(outputs: readonly string[], options?: ExecuteOptions): Promise<Record<string, unknown>> {
+    if (this.constructed) await this.constructed;
+    const { plan, values } = this.preparer.prepare(outputs, options);
+    const runId = this.hooks.adapters.length ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
+    const invoke = makeNodeInvoker(this.hooks, this.graph.nodes, runId);
+    const collect = () => Object.fromEntries(plan.outputs.map((name, i) => [name, values[plan.outputSlots[i]]]));
+    if (!this.hooks.has('preGraphExecute') && !this.hooks.has('postGraphExecute')) {
+      await runPlan(plan, values, invoke, this.maxConcurrency);
+      return collect();
+    }
+    await this.hooks.callAll('preGraphExecute', { runId, outputs, inputs: options?.inputs ?? {}, overrides: options?.overrides ?? {} });
+    let results: Record<string, unknown>;
+    try {
+      await runPlan(plan, values, invoke, this.maxConcurrency);
+      results = collect();
+    } catch (error) {
+      await this.hooks.callAll('postGraphExecute', { runId, success: false, error, results: undefined });
+      throw error;
+    }
+    await this.hooks.callAll('postGraphExecute', { runId, success: true, error: undefined, results });
+    return results;
+  }
+
+  /** Throws what `execute` would throw for unknown outputs and missing or mistyped inputs, without running nodes. */
+  validateExecution(outputs: readonly string[], options?: ExecuteOptions): void {
+    this.preparer.prepare(outputs, options);
+  }
+
+  /** Every node (external inputs included), optionally filtered by tags. */
+  listAvailableVariables(options: { tagFilter?: TagFilter } = {}): Variable[] {
+    return this.queries.list(options.tagFilter);
+  }
+
+  /** The named nodes and everything they depend on. */
+  whatIsUpstreamOf(...names: string[]): Variable[] {
+    return this.queries.upstreamOf(names);
+  }
+
+  /** The named nodes and everything that depends on them. */
+  whatIsDownstreamOf(...names: string[]): Variable[] {
+    return this.queries.downstreamOf(names);
+  }
+
+  /** The nodes on any path from `upstream` to `downstream` (both included); empty when there is none. */
+  whatIsThePathBetween(upstream: string, downstream: string): Variable[] {
+    return this.queries.pathBetween(upstream, downstream);
+  }
+}
+
+function pickResultBuilder(hooks: HookSet): ResultBuilder<unknown> {
+  const builders = hooks.adapters.filter((a) => typeof a.buildResult === 'function');
+  if (builders.length > 1) throw new GraphBuildError([{ message: messages.twoResultBuilders(builders.map(adapterName)) }]);
+  return (builders[0] as ResultBuilder<unknown> | undefined) ?? new ArqueroTableResult();
+}

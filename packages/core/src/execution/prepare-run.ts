@@ -1,0 +1,92 @@
+import { InputValidationError, type InputProblem } from '../errors/input-validation-error.js';
+import { describeType, messages } from '../errors/messages.js';
+import { UnknownNodeError } from '../errors/unknown-node-error.js';
+import { closeMatches } from '../graph/close-matches.js';
+import { valueMatchesType } from '../graph/type-compat.js';
+import type { Graph } from '../graph/types.js';
+import type { HookSet } from '../lifecycle/hook-set.js';
+import { planExecution, type ExecutionPlan } from './execution-plan.js';
+
+/** What a caller passes to `execute` besides the outputs. */
+export interface ExecuteOptions {
+  /** Values of external inputs, by name. */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** Values that replace nodes; nothing upstream of an overridden node runs. */
+  readonly overrides?: Readonly<Record<string, unknown>>;
+}
+
+/** A validated run: its plan and the slot values filled from overrides, config and inputs. */
+export interface PreparedRun {
+  readonly plan: ExecutionPlan;
+  readonly values: unknown[];
+}
+
+const PLAN_CACHE_SIZE = 64;
+
+/** Plans and validates runs, caching plans by the shape of the call (outputs, input and override names). */
+export class RunPreparer {
+  private readonly plans = new Map<string, ExecutionPlan>();
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly hooks: HookSet,
+  ) {}
+
+  /** Throws `UnknownNodeError` or `InputValidationError` exactly as `execute` would, before any node runs. */
+  prepare(outputs: readonly string[], options: ExecuteOptions = {}): PreparedRun {
+    const inputs = definedEntries(options.inputs);
+    const overrides = options.overrides ?? {};
+    const plan = this.planFor(outputs, inputs, overrides);
+    const values = new Array(plan.slotCount);
+    const problems: InputProblem[] = [...plan.problems];
+    const validators = this.hooks.get('validateInput');
+    for (const feed of plan.feeds) {
+      if (feed.source === 'override') values[feed.slot] = overrides[feed.name];
+      else if (feed.source === 'config') values[feed.slot] = feed.node.value;
+      else {
+        const value = inputs[feed.name];
+        values[feed.slot] = value;
+        const type = feed.node.returnType;
+        const event = { name: feed.name, value, type: type ?? Object };
+        const verdict = validators.length ? validators.map((h) => h.call(event)).find((v) => v !== undefined) : undefined;
+        if (verdict ?? valueMatchesType(value, type)) continue;
+        const neededBy = plan.neededBy.get(feed.name) ?? ['(requested as an output)'];
+        const message = verdict === false
+          ? messages.inputRejected(feed.name, validators.map((h) => h.adapter).join(', '), value)
+          : messages.inputType(feed.name, describeType(type), value, neededBy);
+        problems.push({ input: feed.name, neededBy, message });
+      }
+    }
+    if (problems.length) throw new InputValidationError(problems);
+    return { plan, values };
+  }
+
+  private planFor(outputs: readonly string[], inputs: Record<string, unknown>, overrides: Readonly<Record<string, unknown>>): ExecutionPlan {
+    const inputKeys = Object.keys(inputs);
+    const overrideKeys = Object.keys(overrides);
+    const key = `${outputs.join('\u0000')}\u0001${inputKeys.join('\u0000')}\u0001${overrideKeys.join('\u0000')}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      this.checkKnown(outputs, 'output');
+      this.checkKnown(overrideKeys, 'override');
+      plan = planExecution(this.graph, outputs, new Set(inputKeys), new Set(overrideKeys));
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  private checkKnown(names: readonly string[], role: string): void {
+    const unknown = names.filter((n) => !this.graph.nodes.has(n));
+    if (unknown.length === 0) return;
+    const suggestions = Object.fromEntries(unknown.map((u) => [u, closeMatches(u, this.graph.nodes.keys())]));
+    throw new UnknownNodeError(unknown, suggestions, role);
+  }
+}
+
+/** Inputs given as `undefined` count as not given. */
+function definedEntries(record: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  if (!record) return {};
+  for (const key in record) if (record[key] === undefined) return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+  return record as Record<string, unknown>;
+}

@@ -1,0 +1,49 @@
+/** A type as reflected by `design:*` metadata; `undefined` means "any". */
+export type TypeRef = Function | undefined;
+
+/** A tag value: a string, or a list of strings for multi-valued tags. */
+export type TagValue = string | readonly string[];
+
+/** One positional dependency of a node. */
+export interface Dependency {
+  /** The upstream node (or external input) it reads. */
+  readonly name: string;
+  /** The parameter it binds to, for messages (often equal to `name`). */
+  readonly param: string;
+  readonly type: TypeRef;
+  /** Optional: the parameter has a default, which applies when nothing supplies a value. */
+  readonly optional: boolean;
+}
+
+/** Where a node came from: a class and method, for messages and for re-finding it in another process. */
+export interface NodeOrigin {
+  readonly className: string;
+  readonly method: string;
+}
+
+/** How a node gets its value: computed by a function, fed from outside, or fixed by config. */
+export type NodeKind = 'function' | 'external' | 'config';
+
+/** A node of the graph: everything the executor and the queries need. */
+export interface NodeDef {
+  readonly name: string;
+  readonly kind: NodeKind;
+  readonly deps: readonly Dependency[];
+  /** Computes the value from positional arguments (absent for external and config nodes). */
+  readonly call?: (args: unknown[]) => unknown;
+  readonly returnType: TypeRef;
+  readonly tags: Readonly<Record<string, TagValue>>;
+  readonly doc: string;
+  readonly origin?: NodeOrigin;
+  /** The value of a config node. */
+  readonly value?: unknown;
+}
+
+/** The built graph: nodes by name (external inputs included) and the config it was built with. */
+export interface Graph {
+  readonly nodes: ReadonlyMap<string, NodeDef>;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+/** Edges as name → names, the form the pure graph algorithms take. */
+export type Adjacency = ReadonlyMap<string, readonly string[]>;

@@ -1,0 +1,66 @@
+import type { HamiltonModule } from '../builder/collect-methods.js';
+import { Driver } from '../driver/driver.js';
+import { InputValidationError, type InputProblem } from '../errors/input-validation-error.js';
+import { describeType, messages } from '../errors/messages.js';
+import { UnknownNodeError } from '../errors/unknown-node-error.js';
+import { closeMatches } from '../graph/close-matches.js';
+import { valueMatchesType } from '../graph/type-compat.js';
+import type { Graph, NodeDef } from '../graph/types.js';
+
+/**
+ * Runs one node alone with the given dependency values, each type-checked against the parameter
+ * it feeds. Nodes that the same method created for it (through modifiers) run too; every other
+ * dependency must be in `values`.
+ *
+ * @example
+ * const perSignup = await testNode(SpendFeatures, 'spendPerSignup', { spendUsd, signups });
+ */
+export async function testNode<T = unknown>(
+  module: HamiltonModule,
+  name: string,
+  values: Readonly<Record<string, unknown>>,
+  options: { config?: Readonly<Record<string, unknown>> } = {},
+): Promise<T> {
+  const driver = new Driver(options.config ?? {}, module);
+  const target = driver.graph.nodes.get(name);
+  if (target?.kind !== 'function')
+    throw new UnknownNodeError([name], { [name]: closeMatches(name, driver.graph.nodes.keys()) }, 'node');
+  const problems = checkBoundary(driver.graph, target, values);
+  if (problems.length) throw new InputValidationError(problems);
+  const inputs: Record<string, unknown> = {};
+  const overrides: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const kind = driver.graph.nodes.get(key)?.kind;
+    if (kind === 'function') overrides[key] = value;
+    else if (kind) inputs[key] = value;
+  }
+  const result = await driver.rawExecute([name], { inputs, overrides });
+  return result[name] as T;
+}
+
+/** Walks up from the node through nodes of its own method; reports missing and mistyped values. */
+function checkBoundary(graph: Graph, target: NodeDef, values: Readonly<Record<string, unknown>>): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const stack = [target];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const dep of node.deps) {
+      if (seen.has(`${node.name}\u0000${dep.name}`)) continue;
+      seen.add(`${node.name}\u0000${dep.name}`);
+      const upstream = graph.nodes.get(dep.name)!;
+      if (dep.name in values) {
+        if (!valueMatchesType(values[dep.name], dep.type))
+          problems.push({ input: dep.name, neededBy: [node.name], message: messages.inputType(dep.name, describeType(dep.type), values[dep.name], [node.name]) });
+      } else if (upstream.kind === 'function' && sameMethod(upstream, target)) stack.push(upstream);
+      else if (upstream.kind !== 'config' && !dep.optional && !missing.includes(dep.name)) missing.push(dep.name);
+    }
+  }
+  if (missing.length) problems.push({ input: missing[0], neededBy: [target.name], message: messages.testNodeMissing(target.name, missing) });
+  return problems;
+}
+
+function sameMethod(a: NodeDef, b: NodeDef): boolean {
+  return a.origin?.className === b.origin?.className && a.origin?.method === b.origin?.method;
+}
