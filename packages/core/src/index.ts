@@ -17,3 +17,24 @@ export { Builder } from './driver/builder.js';
 export type { TagFilter } from './driver/tag-filter.js';
 export { testNode } from './testing/test-node.js';
 export type { ResultBuilder } from '@hamilton-ts/result-builders';
+// function modifiers, part B: checkOutput, pipe, subdag
+export { checkOutput } from './decorators/check-output.decorator.js';
+export type { CheckOutputValidators, CheckOutputOptions } from './validation/check-output-spec.js';
+export type { DataValidator, ValidationResult, ValidationOutcome, Importance } from './validation/data-validator.js';
+export { DATA_QUALITY_TAGS } from './validation/data-quality-tags.js';
+export { setLogger, getLogger, type HamiltonLogger } from './logging/logger.js';
+// function modifiers, part A: parameterize, inject, does, extractColumns, extractFields, tagOutputs
+export { value, source, group } from './modifiers/binding.js';
+export type { Binding, Bindings, GroupMember } from './modifiers/binding.js';
+export { parameterize } from './decorators/parameterize.decorator.js';
+export { inject } from './decorators/inject.decorator.js';
+export { does } from './decorators/does.decorator.js';
+export { extractColumns } from './decorators/extract-columns.decorator.js';
+export type { ExtractColumnsOptions } from './modifiers/extract-columns.modifier.js';
+export { extractFields } from './decorators/extract-fields.decorator.js';
+export { tagOutputs } from './decorators/tag-outputs.decorator.js';
+// function modifiers, part B (continued)
+export { pipe } from './decorators/pipe.decorator.js';
+export { step, PipeStep } from './modifiers/pipe-step.js';
+export { subdag } from './decorators/subdag.decorator.js';
+export type { SubdagOptions } from './modifiers/subdag-options.js';

@@ -3,10 +3,10 @@ import type { NodeDef } from '../graph/types.js';
 import type { MethodSource } from './collect-methods.js';
 import { methodToNodes } from './method-to-nodes.js';
 
+/** A kept node and the method it came from; its description is only written when a clash is reported. */
 interface Produced {
   readonly node: NodeDef;
-  readonly where: string;
-  readonly moduleIndex: number;
+  readonly source: MethodSource;
 }
 
 /**
@@ -22,16 +22,22 @@ export function assembleNodes(
 ): Map<string, NodeDef> {
   const produced = new Map<string, Produced>();
   for (const source of sources) {
-    const where = `${source.className}.${source.method}`;
     for (const node of methodToNodes(source, config, report)) {
       const earlier = produced.get(node.name);
-      if (earlier && earlier.moduleIndex === source.moduleIndex)
-        report(messages.duplicateInModule(node.name, earlier.where, where), node.name);
-      else if (earlier && !allowModuleOverrides) report(messages.duplicateNode(node.name, earlier.where, where), node.name);
-      else produced.set(node.name, { node, where, moduleIndex: source.moduleIndex });
+      if (earlier && earlier.source.moduleIndex === source.moduleIndex)
+        report(messages.duplicateInModule(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)), node.name);
+      else if (earlier && !allowModuleOverrides)
+        report(messages.duplicateNode(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)), node.name);
+      else produced.set(node.name, { node, source });
     }
   }
   const nodes = new Map<string, NodeDef>();
   for (const [name, { node }] of produced) nodes.set(name, node);
   return nodes;
+}
+
+/** `Class.method`, plus the modifier when one derived the node: a clash with an output is then easy to place. */
+function describeOrigin(source: MethodSource, node: NodeDef): string {
+  const where = `${source.className}.${source.method}`;
+  return node.origin?.modifier ? `${where} (an output of @${node.origin.modifier})` : where;
 }

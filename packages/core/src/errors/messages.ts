@@ -2,6 +2,12 @@
 
 const list = (names: readonly string[]): string => names.join(', ');
 const bullets = (lines: readonly string[]): string => lines.map((l) => `  - ${l}`).join('\n');
+/** At most `max` names, then how many more: messages about thousands of outputs stay readable. */
+const someOf = (names: readonly string[], max = 20): string =>
+  names.length <= max ? list(names) : `${list(names.slice(0, max))} and ${names.length - max} more`;
+/** A value as it would be written in code, for "wrap it in value(...)" hints. */
+const literal = (value: unknown): string =>
+  ['string', 'number', 'boolean'].includes(typeof value) || value === null ? JSON.stringify(value) : '...';
 
 /** Short, printable description of a value for error messages (never the whole array). */
 export function describeValue(value: unknown): string {
@@ -68,4 +74,132 @@ export const messages = {
     `node "${node}"${className ? ` (${className})` : ''} failed: ${cause instanceof Error ? cause.message : describeValue(cause)}`,
   testNodeMissing: (node: string, missing: readonly string[]) =>
     `testNode("${node}") needs ${list(missing)}; pass ${missing.length === 1 ? 'it' : 'them'} in the values argument`,
+  configType: (key: string, expected: string, value: unknown, users: readonly string[]) =>
+    `config "${key}" should be ${expected} but is ${describeValue(value)}; ${users.length ? `${list(users)} take${users.length === 1 ? 's' : ''} it` : 'it replaces a node of that type'}`,
+  badMaxConcurrency: (value: unknown) =>
+    `maxConcurrency is ${describeValue(value)}; give a whole number of at least 1, or Infinity for no limit`,
+  edgeRejected: (from: string, fromType: string, to: string, param: string, toType: string, adapter: string) =>
+    `${adapter}.checkEdgeTypesMatch rejected ${from} -> ${to} ("${from}" returns ${fromType}, ${to} takes ${param}: ${toType})`,
+  decoratorWithoutNode: (where: string, decorators: readonly string[]) =>
+    `${where} has ${decorators.map((d) => `@${d}`).join(', ')} but no @node(); add @node() to make it a node, or remove the decorator`,
+  asyncVerdict: (hook: string, adapter: string) =>
+    `${adapter}.${hook} returned a promise; validation hooks run while the graph is built or inputs are checked and must answer synchronously`,
+  // function modifiers, part A: parameterize, inject, does, extractColumns, extractFields, tagOutputs
+  emptyModifier: (where: string, modifier: string, what: string) => `${where}: @${modifier} was given no ${what}; name at least one`,
+  bindingsNotRecord: (where: string, label: string, value: unknown) =>
+    `${where}: ${label} must map parameter names to value(...), source(...) or group(...), got ${describeValue(value)}`,
+  unknownParameter: (where: string, label: string, param: string, params: readonly string[]) =>
+    `${where}: ${label} names "${param}", which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
+  bareBinding: (where: string, label: string, param: string, value: unknown) =>
+    `${where}: ${label} binds "${param}" to ${describeValue(value)}; wrap it in value(${literal(value)}) for a fixed value` +
+    (typeof value === 'string' ? `, or write source(${literal(value)}) to read that node` : ', or use source(\'node\') to read a node'),
+  badGroupMember: (where: string, label: string, param: string, member: unknown) =>
+    `${where}: ${label} puts ${describeValue(member)} in the group bound to "${param}"; a group member is value(...) or source(...) (groups do not nest)`,
+  badSourceName: (where: string, label: string, param: string, name: unknown) =>
+    `${where}: ${label} binds "${param}" to source(${describeValue(name)}); source() takes the name of a node or input`,
+  boundValueType: (where: string, label: string, param: string, type: string, value: unknown) =>
+    `${where}: ${label} binds "${param}" to ${describeValue(value)} but the parameter takes ${type}; bind a value of that type or change the parameter type`,
+  boundGroupType: (where: string, label: string, param: string, type: string, shape: string) =>
+    `${where}: ${label} binds "${param}" to a group, which passes ${shape}, but the parameter takes ${type}; type the parameter to match`,
+  notAFunction: (where: string, modifier: string, value: unknown) => `${where}: @${modifier} needs a function, got ${describeValue(value)}`,
+  badDoesMapping: (where: string, mapping: unknown) =>
+    `${where}: @does takes its mapping as a record { fnArgument: 'methodParameter' }, got ${describeValue(mapping)}`,
+  tagsNotRecord: (where: string, output: string, tags: unknown) =>
+    `${where}: @tagOutputs gives "${output}" ${describeValue(tags)}; give a record of tags such as { owner: 'growth' }`,
+  badMappingTarget: (where: string, key: string, target: unknown, params: readonly string[]) =>
+    `${where}: @does maps "${key}" to ${describeValue(target)}, which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
+  badOutputName: (where: string, modifier: string, name: unknown) =>
+    `${where}: @${modifier} names output ${describeValue(name)}; a node name is a non-empty string that does not end in "__"`,
+  duplicateOutputName: (where: string, modifier: string, name: string) => `${where}: @${modifier} names "${name}" twice; name each output once`,
+  notObjectReturn: (where: string, modifier: string, type: string) =>
+    `${where}: @${modifier} needs the method to return ${modifier === 'extractFields' ? 'an object' : 'a table or a record of columns'}, but it returns ${type}; fix the return type or remove @${modifier}`,
+  notAFieldRecord: (where: string, fields: unknown) =>
+    `${where}: @extractFields takes a record of field types such as { mean: Number, rows: Float64Array }, got ${describeValue(fields)}`,
+  badFieldType: (where: string, field: string, type: unknown) =>
+    `${where}: @extractFields gives field "${field}" the type ${describeValue(type)}; give a constructor such as Number, String, Float64Array or Object (any)`,
+  unknownTaggedOutput: (where: string, name: string, outputs: readonly string[]) =>
+    `${where}: @tagOutputs names "${name}", which is not an output of the method; its outputs are ${someOf(outputs)}`,
+  badTagValue: (where: string, modifier: string, key: string, value: unknown) =>
+    `${where}: @${modifier} value of "${key}" is ${JSON.stringify(value) ?? describeValue(value)}; a tag value is a string or an array of strings`,
+  notColumnar: (node: string, value: unknown) =>
+    `extractColumns needs "${node}" to return an arquero table or a record of columns, but it returned ${describeValue(value)}`,
+  missingColumn: (node: string, column: string, present: readonly string[]) =>
+    `column "${column}" is not in the output of "${node}", which has columns ${present.length ? someOf(present) : '(none)'}; produce it, or pass { fillWith } to extractColumns`,
+  notARecord: (node: string, value: unknown) => `extractFields needs "${node}" to return an object, but it returned ${describeValue(value)}`,
+  missingField: (node: string, field: string, present: readonly string[]) =>
+    `field "${field}" is not in the output of "${node}", which has fields ${present.length ? someOf(present) : '(none)'}; return it, or remove it from extractFields`,
+  fieldType: (node: string, field: string, type: string, value: unknown) =>
+    `field "${field}" of "${node}" should be ${type} (as extractFields declares) but is ${describeValue(value)}`,
+} as const;
+
+/** A bad decorator argument as written: JSON where possible (`[5, 1]`), else its short description. */
+const written = (value: unknown): string => {
+  if (typeof value === 'function' || typeof value === 'bigint' || value === undefined) return describeValue(value);
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? describeValue(value) : json.length > 60 ? `${json.slice(0, 60)}…` : json;
+  } catch {
+    return describeValue(value);
+  }
+};
+
+/** Texts of `@checkOutput` (function modifiers, part B). */
+export const checkOutputMessages = {
+  notAnObject: (where: string, value: unknown) =>
+    `${where}: @checkOutput needs an object of validators such as { range: [0, 1] }, got ${written(value)}`,
+  noValidators: (where: string, known: readonly string[]) =>
+    `${where}: @checkOutput names no validator; give at least one of ${list(known)} or custom: [validator]`,
+  unknownValidator: (where: string, key: string, known: readonly string[]) =>
+    `${where}: @checkOutput has no validator "${key}"; the known ones are ${list(known)}, and custom: [validator] for your own`,
+  badArgument: (where: string, key: string, value: unknown, expected: string) =>
+    `${where}: @checkOutput ${key} is ${written(value)}; ${expected}`,
+  badCustom: (where: string, index: number, value: unknown) =>
+    `${where}: @checkOutput custom[${index}] is ${written(value)}; a custom validator is an object { name: string (non-empty), validate(value) } (see DataValidator)`,
+  duplicateValidator: (where: string, node: string, name: string) =>
+    `${where}: validator "${name}" is given twice for node "${node}"; give each validator of a node a distinct name`,
+  badImportance: (where: string, value: unknown) => `${where}: @checkOutput importance is ${written(value)}; use 'warn' or 'fail'`,
+  unknownOption: (where: string, key: string) => `${where}: @checkOutput has no option "${key}"; its options are importance and columns`,
+  badColumns: (where: string, value: unknown) =>
+    `${where}: @checkOutput columns is ${written(value)}; give an array of column names, e.g. { columns: ['a', 'b'] }`,
+  failed: (node: string, validator: string, message: string) => `node "${node}" failed validator ${validator}: ${message}`,
+  failHint: `; fix the data or the node, or use { importance: 'warn' } to only log`,
+} as const;
+
+/** Texts of `@pipe` and `step()` (function modifiers, part B). */
+export const pipeMessages = {
+  noSteps: (where: string) => `${where}: @pipe() names no step; pass at least one step(fn, ...args)`,
+  notAStep: (where: string, index: number, value: unknown) =>
+    `${where}: @pipe step #${index + 1} is ${written(value)}; make each step with step(fn, ...args)`,
+  notAFunction: (where: string, index: number, value: unknown) =>
+    `${where}: @pipe step #${index + 1} needs a function, got ${written(value)}; write step(fn, ...args)`,
+  anonymous: (where: string, index: number) =>
+    `${where}: @pipe step #${index + 1} has an anonymous function, so its node has no name; add .named('stepName')`,
+  badName: (where: string, index: number, name: unknown) =>
+    `${where}: @pipe step #${index + 1} is named ${written(name)}; a step name is a non-empty string that does not end in "__"`,
+  duplicateName: (where: string, name: string) =>
+    `${where}: @pipe has two steps named "${name}"; give one of them another name with .named('...')`,
+  groupArgument: (where: string, label: string, index: number) =>
+    `${where}: ${label} argument ${index + 1} is a group(...); a step argument is value(x) or source('node')`,
+  noParameter: (where: string, node: string) =>
+    `${where}: @pipe pipes into the first parameter of "${node}", but it takes none; add a parameter or remove @pipe`,
+} as const;
+
+/** Texts of `@subdag` (function modifiers, part B). */
+export const subdagMessages = {
+  badOptions: (where: string, value: unknown) =>
+    `${where}: @subdag options are ${written(value)}; give { inputs?, config?, namespace? }`,
+  unknownOption: (where: string, key: string) => `${where}: @subdag has no option "${key}"; its options are inputs, config and namespace`,
+  badNamespace: (where: string, value: unknown) =>
+    `${where}: @subdag namespace is ${written(value)}; give a non-empty string (the default is the method's node name)`,
+  badRecord: (where: string, option: string, value: unknown) =>
+    `${where}: @subdag ${option} is ${written(value)}; give a plain object, e.g. ${option === 'inputs' ? "{ raw: source('spend') }" : "{ region: 'US' }"}`,
+  unknownInput: (where: string, key: string, inputs: readonly string[]) =>
+    `${where}: @subdag inputs names "${key}", which is not an input of the subdag; its inputs are ${inputs.length ? someOf(inputs) : '(none)'}`,
+  groupInput: (where: string, key: string) =>
+    `${where}: @subdag inputs binds "${key}" to a group(...); bind a subdag input to value(x) or source('node')`,
+  unknownParameter: (where: string, param: string, nodes: readonly string[]) =>
+    `${where}: parameter "${param}" names no node of its @subdag; the method's parameters name subdag nodes, which are ${nodes.length ? someOf(nodes) : '(none)'}`,
+  recursive: (where: string) => `${where}: @subdag contains the method that declares it; a subdag cannot include itself`,
+  noModules: (where: string) => `${where}: @subdag was given no modules; pass a class, an instance or an array of these`,
+  inner: (where: string, message: string) => `${where} @subdag: ${message}`,
 } as const;

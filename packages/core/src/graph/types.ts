@@ -19,6 +19,8 @@ export interface Dependency {
 export interface NodeOrigin {
   readonly className: string;
   readonly method: string;
+  /** The modifier that derived the node from the method (e.g. `parameterize`), for messages. */
+  readonly modifier?: string;
 }
 
 /** How a node gets its value: computed by a function, fed from outside, or fixed by config. */

@@ -19,6 +19,7 @@ export class TagModifier implements Modifier {
   }
 }
 
-function isTagValue(value: unknown): value is TagValue {
+/** A string or an array of strings. */
+export function isTagValue(value: unknown): value is TagValue {
   return typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
 }

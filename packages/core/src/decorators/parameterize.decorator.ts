@@ -1,0 +1,18 @@
+import { addModifier } from '../metadata/method-record.js';
+import type { Bindings } from '../modifiers/binding.js';
+import { ParameterizeModifier } from '../modifiers/parameterize.modifier.js';
+
+/**
+ * Makes one node per output from one method, each binding some parameters to `value(...)`,
+ * `source('node')` or `group(...)`; the method's own name is not a node. Unbound parameters stay
+ * ordinary dependencies. In `@node({ doc })`, `{output}` becomes the output's name and `{param}`
+ * what that parameter is bound to.
+ *
+ * @example
+ * @node({ doc: 'Spend averaged over {window} days.' })
+ * @parameterize({ spend7: { window: value(7) }, spend28: { window: value(28) } })
+ * rollingSpend(spend: Float64Array, window: number): Float64Array { ... }
+ */
+export function parameterize(outputs: Record<string, Bindings>): MethodDecorator {
+  return (target, method) => addModifier(target, method, new ParameterizeModifier(outputs));
+}

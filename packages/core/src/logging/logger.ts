@@ -1,0 +1,39 @@
+/**
+ * Where hamilton-ts sends warnings, e.g. a `checkOutput` with `importance: 'warn'` that failed.
+ * `details` carries structured data (for checks: the `ValidationOutcome`).
+ *
+ * @example
+ * setLogger({ warn: (message, details) => pino.warn({ details }, message) });
+ */
+export interface HamiltonLogger {
+  warn(message: string, details?: unknown): void;
+}
+
+const consoleLogger: HamiltonLogger = { warn: (message) => console.warn(message) };
+let current: HamiltonLogger = consoleLogger;
+
+/**
+ * Replaces the logger for the whole process; call with no argument to restore the default
+ * (`console.warn`). Returns the logger it replaced, so tests can put it back.
+ *
+ * @example
+ * const warnings: string[] = [];
+ * const previous = setLogger({ warn: (m) => warnings.push(m) });
+ * // ... run ...
+ * setLogger(previous);
+ */
+export function setLogger(logger?: HamiltonLogger): HamiltonLogger {
+  const previous = current;
+  current = logger ?? consoleLogger;
+  return previous;
+}
+
+/**
+ * The logger in use.
+ *
+ * @example
+ * getLogger().warn('something looks off', { node: 'score' });
+ */
+export function getLogger(): HamiltonLogger {
+  return current;
+}

@@ -1,0 +1,61 @@
+import { describeType, messages } from '../errors/messages.js';
+import { valueMatchesType } from '../graph/type-compat.js';
+import type { NodeDef, TypeRef } from '../graph/types.js';
+import { isPlainRecord } from './binding.js';
+import { checkNames } from './check-names.js';
+import { extractedNode, hasKey, returnsPrimitive } from './extracted-node.js';
+import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+
+/**
+ * Adds one node per field of the object a method returns, typed as declared, so edge checks see
+ * each field's type. The method's node stays and runs once. At run time a missing field, or a field
+ * whose value does not fit its declared type, fails that field's node.
+ */
+export class ExtractFieldsModifier implements Modifier {
+  readonly phase = 'transform';
+  /** Before other transforms (e.g. checkOutput, order 0), which then act on the extracted nodes. */
+  readonly order = -1;
+  readonly kind = 'extractFields';
+
+  constructor(private readonly fields: unknown) {}
+
+  apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
+    const fields = this.checkFields(ctx);
+    if (!fields) return nodes;
+    const result = [...nodes];
+    for (const target of sinksOf(nodes)) {
+      if (returnsPrimitive(target)) {
+        ctx.report(messages.notObjectReturn(ctx.where, this.kind, describeType(target.returnType)), target.name);
+        continue;
+      }
+      for (const [field, type] of fields)
+        result.push(
+          extractedNode(target, {
+            name: field,
+            modifier: this.kind,
+            returnType: type,
+            doc: `Field "${field}" of ${target.name}.`,
+            read: (value) => readField(target.name, value, field, type),
+          }),
+        );
+    }
+    return result;
+  }
+
+  private checkFields(ctx: ModifierContext): Array<[string, TypeRef]> | undefined {
+    if (!isPlainRecord(this.fields)) return void ctx.report(messages.notAFieldRecord(ctx.where, this.fields));
+    const entries = Object.entries(this.fields);
+    if (!checkNames(entries.map(([name]) => name), 'fields', this.kind, ctx)) return undefined;
+    const bad = entries.filter(([, type]) => typeof type !== 'function');
+    for (const [field, type] of bad) ctx.report(messages.badFieldType(ctx.where, field, type), field);
+    return bad.length ? undefined : (entries as Array<[string, TypeRef]>);
+  }
+}
+
+function readField(node: string, value: unknown, field: string, type: TypeRef): unknown {
+  if (value === null || typeof value !== 'object') throw new Error(messages.notARecord(node, value));
+  if (!hasKey(value, field)) throw new Error(messages.missingField(node, field, Object.keys(value)));
+  const part = (value as Record<string, unknown>)[field];
+  if (!valueMatchesType(part, type)) throw new Error(messages.fieldType(node, field, describeType(type), part));
+  return part;
+}
