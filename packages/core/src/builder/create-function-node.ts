@@ -34,7 +34,7 @@ export function createFunctionNode(source: MethodSource, where: string, report: 
 }
 
 function dependenciesOf(source: MethodSource, where: string, report: (message: string) => void): Dependency[] | undefined {
-  const types: TypeRef[] = Reflect.getMetadata('design:paramtypes', source.prototype, source.method) ?? [];
+  const types: TypeRef[] = designMetadata('design:paramtypes', source) ?? [];
   const reading = readParameters(source.fn);
   const explicit = source.record.dependsOn;
   if (!explicit) {
@@ -53,6 +53,11 @@ function dependenciesOf(source: MethodSource, where: string, report: (message: s
 }
 
 function reflectedReturnType(source: MethodSource): TypeRef {
-  const type = Reflect.getMetadata('design:returntype', source.prototype, source.method);
+  const type = designMetadata('design:returntype', source);
   return type === Promise ? undefined : type;
+}
+
+/** `design:*` metadata of the method: its own prototype first (one lookup), the prototype chain only if absent. */
+function designMetadata(key: string, source: MethodSource): any {
+  return Reflect.getOwnMetadata(key, source.prototype, source.method) ?? Reflect.getMetadata(key, source.prototype, source.method);
 }

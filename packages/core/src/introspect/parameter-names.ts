@@ -12,6 +12,11 @@ export type ParameterReading =
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const BARE_ARROW = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/;
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/**
+ * The common case in one match: `[async] [function] [*] [name] (a, b, c)` with plain identifiers
+ * only. Anything else (defaults, comments, destructuring, computed names) takes the full scan.
+ */
+const PLAIN_LIST = /^(?:async\s*)?(?:function\b\s*)?\*?\s*(?:[A-Za-z_$][\w$]*\s*)?\(\s*([A-Za-z_$][\w$]*(?:\s*,\s*[A-Za-z_$][\w$]*)*)?\s*,?\s*\)/;
 
 /**
  * Reads parameter names from a function's source (`fn.toString()`): methods, function expressions
@@ -20,7 +25,9 @@ const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
  */
 export function readParameters(fn: Function): ParameterReading {
   const source = Function.prototype.toString.call(fn);
-  if (source.includes('[native code]')) return { ok: false, reason: 'its source is not available (native or bound function)' };
+  if (source.endsWith('[native code] }')) return { ok: false, reason: 'its source is not available (native or bound function)' };
+  const plain = PLAIN_LIST.exec(source);
+  if (plain) return { ok: true, params: plain[1] ? plain[1].split(',').map((p) => ({ name: p.trim(), hasDefault: false })) : [] };
   const bare = BARE_ARROW.exec(source);
   if (bare) return { ok: true, params: [{ name: bare[1], hasDefault: false }] };
   const open = findParameterListStart(source);

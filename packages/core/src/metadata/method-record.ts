@@ -27,8 +27,10 @@ function recordOf(target: Target, method: string | symbol): MethodRecord {
   if (!record) {
     record = { isNode: false, options: {}, modifiers: [] };
     Reflect.defineMetadata(METHOD_RECORD_KEY, record, target, method);
-    const own: string[] = Reflect.getOwnMetadata(DECORATED_METHODS_KEY, target) ?? [];
-    Reflect.defineMetadata(DECORATED_METHODS_KEY, [...own, String(method)], target);
+    // Appended in place: copying the list on every decorated method made a class of n nodes cost O(n²).
+    const own: string[] | undefined = Reflect.getOwnMetadata(DECORATED_METHODS_KEY, target);
+    if (own) own.push(String(method));
+    else Reflect.defineMetadata(DECORATED_METHODS_KEY, [String(method)], target);
   }
   return record;
 }
