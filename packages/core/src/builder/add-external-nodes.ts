@@ -1,4 +1,4 @@
-import { describeType, describeValue, messages } from '../errors/messages.js';
+import { describeType, messages } from '../errors/messages.js';
 import { narrowerType, valueMatchesType } from '../graph/type-compat.js';
 import type { NodeDef, TypeRef } from '../graph/types.js';
 
@@ -12,8 +12,14 @@ export function addExternalNodes(
   config: Readonly<Record<string, unknown>>,
   report: (message: string, node?: string) => void,
 ): void {
-  for (const key of Object.keys(config))
-    if (nodes.has(key)) nodes.set(key, configNode(key, config[key], nodes.get(key)!.returnType));
+  for (const key of Object.keys(config)) {
+    const replaced = nodes.get(key);
+    if (!replaced) continue;
+    // The value stands in for the node, so it must be of the type the node declares to return.
+    if (!valueMatchesType(config[key], replaced.returnType))
+      report(messages.configType(key, describeType(replaced.returnType), config[key], []), key);
+    nodes.set(key, configNode(key, config[key], replaced.returnType));
+  }
   const consumers = new Map<string, Array<{ consumer: string; param: string; type: TypeRef }>>();
   for (const node of nodes.values())
     for (const dep of node.deps)
@@ -29,9 +35,10 @@ export function addExternalNodes(
       report(messages.inputTypeConflict(name, uses.map((u) => `${u.consumer}(${u.param}: ${describeType(u.type)})`)), name);
       type = undefined;
     }
-    if (name in config) {
+    // Own keys only: a parameter named like an Object.prototype member (`valueOf`) is not config.
+    if (Object.hasOwn(config, name)) {
       if (!valueMatchesType(config[name], type))
-        report(`config "${name}" should be ${describeType(type)} but is ${describeValue(config[name])}; ${uses.map((u) => u.consumer).join(', ')} take it`, name);
+        report(messages.configType(name, describeType(type), config[name], [...new Set(uses.map((u) => u.consumer))]), name);
       nodes.set(name, configNode(name, config[name], type));
     } else {
       nodes.set(name, { name, kind: 'external', deps: [], returnType: type, tags: {}, doc: '' });

@@ -1,7 +1,7 @@
 import { describeType, messages } from '../errors/messages.js';
 import { typesCompatible } from '../graph/type-compat.js';
 import type { NodeDef } from '../graph/types.js';
-import type { HookSet } from '../lifecycle/hook-set.js';
+import { firstVerdict, isThenable, type HookSet } from '../lifecycle/hook-set.js';
 
 /**
  * Checks every edge between computed nodes: the producer's return type must fit the consumer's
@@ -13,10 +13,13 @@ export function checkEdgeTypes(nodes: ReadonlyMap<string, NodeDef>, hooks: HookS
     for (const dep of consumer.deps) {
       const producer = nodes.get(dep.name);
       if (!producer || producer.kind !== 'function') continue;
-      const event = { from: producer.returnType ?? Object, to: dep.type ?? Object, producer: producer.name, consumer: consumer.name };
-      const verdict = custom.map((h) => h.call(event)).find((v) => v !== undefined);
-      const ok = verdict ?? typesCompatible(producer.returnType, dep.type);
-      if (!ok)
-        report(messages.edgeType(producer.name, describeType(producer.returnType), consumer.name, dep.param, describeType(dep.type)), consumer.name);
+      // Event and message parts are only made when needed: this loop runs once per edge of the graph.
+      const answer = custom.length
+        ? firstVerdict(custom, { from: producer.returnType ?? Object, to: dep.type ?? Object, producer: producer.name, consumer: consumer.name })
+        : undefined;
+      const types = () => [producer.name, describeType(producer.returnType), consumer.name, dep.param, describeType(dep.type)] as const;
+      if (answer && isThenable(answer.verdict)) report(messages.asyncVerdict('checkEdgeTypesMatch', answer.adapter), consumer.name);
+      else if (answer && !answer.verdict) report(messages.edgeRejected(...types(), answer.adapter), consumer.name);
+      else if (!answer && !typesCompatible(producer.returnType, dep.type)) report(messages.edgeType(...types()), consumer.name);
     }
 }

@@ -28,7 +28,11 @@ export function collectMethods(modules: HamiltonModule, report: (message: string
     const instance = instantiate(module, moduleIndex, report);
     if (!instance) return;
     const className = instance.constructor?.name || 'anonymous';
-    const methods = decoratedMethodsOf(Object.getPrototypeOf(instance)).filter((m) => m.record.isNode);
+    const decorated = decoratedMethodsOf(Object.getPrototypeOf(instance));
+    // A modifier without @node would otherwise drop the method silently (e.g. a subclass override with only @tag).
+    for (const { method, record } of decorated)
+      if (!record.isNode) report(messages.decoratorWithoutNode(`${className}.${method}`, decoratorNames(record)));
+    const methods = decorated.filter((m) => m.record.isNode);
     if (methods.length === 0) report(messages.noNodes(className));
     for (const { method, record, owner } of methods) {
       const fn = (instance as Record<string, unknown>)[method];
@@ -40,6 +44,10 @@ export function collectMethods(modules: HamiltonModule, report: (message: string
     }
   });
   return sources;
+}
+
+function decoratorNames(record: MethodRecord): string[] {
+  return [...new Set([...(record.dependsOn ? ['dependsOn'] : []), ...record.modifiers.map((m) => m.kind)])];
 }
 
 function flatten(modules: HamiltonModule): unknown[] {

@@ -4,10 +4,11 @@ import { findCycles } from '../graph/find-cycles.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
 import { graphView } from '../graph/graph-view.js';
-import type { HookSet } from '../lifecycle/hook-set.js';
+import { isThenable, type HookSet } from '../lifecycle/hook-set.js';
 import { addExternalNodes } from './add-external-nodes.js';
 import { assembleNodes } from './assemble-nodes.js';
 import { checkEdgeTypes } from './check-edge-types.js';
+import { hasCycle } from './has-cycle.js';
 import { collectMethods, type HamiltonModule } from './collect-methods.js';
 
 /** What the graph builder needs besides modules and config. */
@@ -28,7 +29,7 @@ export function buildGraph(modules: HamiltonModule, config: Readonly<Record<stri
   const nodes = assembleNodes(sources, config, options.allowModuleOverrides ?? false, report);
   addExternalNodes(nodes, config, report);
   checkEdgeTypes(nodes, options.hooks, report);
-  for (const path of findCycles(dependencyMap(nodes))) report(messages.cycle(path), path[0]);
+  if (hasCycle(nodes)) for (const path of findCycles(dependencyMap(nodes))) report(messages.cycle(path), path[0]);
   const graph: Graph = { nodes, config };
   runValidationHooks(graph, options.hooks, report);
   if (problems.length) throw new GraphBuildError(problems);
@@ -45,11 +46,16 @@ export function dependencyMap(nodes: ReadonlyMap<string, NodeDef>): Map<string, 
 function runValidationHooks(graph: Graph, hooks: HookSet, report: (message: string, node?: string) => void): void {
   for (const hook of hooks.get('validateNode'))
     for (const node of graph.nodes.values()) {
-      const verdict = hook.call({ node: toVariable(node) });
-      if (verdict !== true) report(messages.adapterRejected('validateNode', hook.adapter, `node "${node.name}"`, String(verdict)), node.name);
+      const verdict: unknown = hook.call({ node: toVariable(node) });
+      if (verdict !== true) report(rejection('validateNode', hook.adapter, `node "${node.name}"`, verdict), node.name);
     }
   for (const hook of hooks.get('validateGraph')) {
-    const verdict = hook.call({ graph: graphView(graph), config: graph.config });
-    if (verdict !== true) report(messages.adapterRejected('validateGraph', hook.adapter, 'the graph', String(verdict)));
+    const verdict: unknown = hook.call({ graph: graphView(graph), config: graph.config });
+    if (verdict !== true) report(rejection('validateGraph', hook.adapter, 'the graph', verdict));
   }
+}
+
+/** A promise cannot be awaited here (the Driver constructor is synchronous), so it is a mistake, not a reason. */
+function rejection(hook: string, adapter: string, what: string, verdict: unknown): string {
+  return isThenable(verdict) ? messages.asyncVerdict(hook, adapter) : messages.adapterRejected(hook, adapter, what, String(verdict));
 }

@@ -37,7 +37,7 @@ export class Driver<R = unknown> {
   readonly graph: Graph;
   private readonly hooks: HookSet;
   private readonly preparer: RunPreparer;
-  private readonly queries: GraphQueries;
+  private queriesCache: GraphQueries | undefined;
   private readonly resultBuilder: ResultBuilder<unknown>;
   private readonly maxConcurrency: number;
   private runCount = 0;
@@ -47,10 +47,9 @@ export class Driver<R = unknown> {
     const adapters = options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
     this.hooks = new HookSet(adapters);
     this.resultBuilder = pickResultBuilder(this.hooks);
-    this.maxConcurrency = options.maxConcurrency ?? 1;
+    this.maxConcurrency = checkMaxConcurrency(options.maxConcurrency ?? 1);
     this.graph = buildGraph(modules, { ...config }, { allowModuleOverrides: options.allowModuleOverrides, hooks: this.hooks });
     this.preparer = new RunPreparer(this.graph, this.hooks);
-    this.queries = new GraphQueries(this.graph);
     if (this.hooks.has('postGraphConstruct')) {
       this.constructed = this.hooks.callAll('postGraphConstruct', { graph: graphView(this.graph), config: this.graph.config });
       // A failing async hook surfaces on the first execute; until then it must not count as unhandled.
@@ -89,6 +88,11 @@ export class Driver<R = unknown> {
     return results;
   }
 
+  /** Made on first use: a driver that only executes never pays for the query indexes. */
+  private get queries(): GraphQueries {
+    return (this.queriesCache ??= new GraphQueries(this.graph));
+  }
+
   /** Throws what `execute` would throw for unknown outputs and missing or mistyped inputs, without running nodes. */
   validateExecution(outputs: readonly string[], options?: ExecuteOptions): void {
     this.preparer.prepare(outputs, options);
@@ -113,6 +117,12 @@ export class Driver<R = unknown> {
   whatIsThePathBetween(upstream: string, downstream: string): Variable[] {
     return this.queries.pathBetween(upstream, downstream);
   }
+}
+
+/** Below 1 (or NaN) the executor could start nothing and the run would never settle. */
+function checkMaxConcurrency(value: number): number {
+  if (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1)) return value;
+  throw new GraphBuildError([{ message: messages.badMaxConcurrency(value) }]);
 }
 
 function pickResultBuilder(hooks: HookSet): ResultBuilder<unknown> {

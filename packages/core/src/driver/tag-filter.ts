@@ -10,7 +10,7 @@ export type TagFilter = Readonly<Record<string, string | readonly string[] | nul
 /** Whether tags pass a filter. */
 export function matchesTagFilter(tags: Readonly<Record<string, TagValue>>, filter: TagFilter): boolean {
   for (const key in filter) {
-    if (!(key in tags)) return false;
+    if (!Object.hasOwn(tags, key)) return false; // own keys: `constructor` is no tag
     const wanted = filter[key];
     if (wanted === null) continue;
     const have = tags[key];

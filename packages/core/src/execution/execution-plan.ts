@@ -141,7 +141,7 @@ class PlanBuilder {
     const problems: InputProblem[] = [];
     for (const key of this.inputKeys) {
       const node = this.graph.nodes.get(key);
-      if (node?.kind === 'config' || key in this.graph.config) problems.push({ input: key, neededBy: [], message: messages.configAndInput(key) });
+      if (node?.kind === 'config' || Object.hasOwn(this.graph.config, key)) problems.push({ input: key, neededBy: [], message: messages.configAndInput(key) });
       else if (node?.kind === 'function') problems.push({ input: key, neededBy: [], message: messages.inputNamesNode(key) });
     }
     for (const [input, neededBy] of this.missing) problems.push({ input, neededBy, message: messages.missingInput(input, neededBy) });

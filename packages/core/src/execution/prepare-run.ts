@@ -3,8 +3,8 @@ import { describeType, messages } from '../errors/messages.js';
 import { UnknownNodeError } from '../errors/unknown-node-error.js';
 import { closeMatches } from '../graph/close-matches.js';
 import { valueMatchesType } from '../graph/type-compat.js';
-import type { Graph } from '../graph/types.js';
-import type { HookSet } from '../lifecycle/hook-set.js';
+import type { Graph, TypeRef } from '../graph/types.js';
+import { firstVerdict, isThenable, type BoundHook, type HookSet } from '../lifecycle/hook-set.js';
 import { planExecution, type ExecutionPlan } from './execution-plan.js';
 
 /** What a caller passes to `execute` besides the outputs. */
@@ -46,15 +46,9 @@ export class RunPreparer {
       else {
         const value = inputs[feed.name];
         values[feed.slot] = value;
-        const type = feed.node.returnType;
-        const event = { name: feed.name, value, type: type ?? Object };
-        const verdict = validators.length ? validators.map((h) => h.call(event)).find((v) => v !== undefined) : undefined;
-        if (verdict ?? valueMatchesType(value, type)) continue;
         const neededBy = plan.neededBy.get(feed.name) ?? ['(requested as an output)'];
-        const message = verdict === false
-          ? messages.inputRejected(feed.name, validators.map((h) => h.adapter).join(', '), value)
-          : messages.inputType(feed.name, describeType(type), value, neededBy);
-        problems.push({ input: feed.name, neededBy, message });
+        const message = inputProblem(feed.name, value, feed.node.returnType, neededBy, validators);
+        if (message) problems.push({ input: feed.name, neededBy, message });
       }
     }
     if (problems.length) throw new InputValidationError(problems);
@@ -82,6 +76,14 @@ export class RunPreparer {
     const suggestions = Object.fromEntries(unknown.map((u) => [u, closeMatches(u, this.graph.nodes.keys())]));
     throw new UnknownNodeError(unknown, suggestions, role);
   }
+}
+
+/** Why an input cannot be used, or `undefined`: the first answer of an adapter's `validateInput` decides, else the type. */
+function inputProblem(name: string, value: unknown, type: TypeRef, neededBy: readonly string[], validators: readonly BoundHook<'validateInput'>[]): string | undefined {
+  const answer = validators.length ? firstVerdict(validators, { name, value, type: type ?? Object }) : undefined;
+  if (!answer) return valueMatchesType(value, type) ? undefined : messages.inputType(name, describeType(type), value, neededBy);
+  if (isThenable(answer.verdict)) return messages.asyncVerdict('validateInput', answer.adapter);
+  return answer.verdict ? undefined : messages.inputRejected(name, answer.adapter, value);
 }
 
 /** Inputs given as `undefined` count as not given. */

@@ -54,6 +54,18 @@ export function adapterName(adapter: object): string {
   return name && name !== 'Object' ? name : 'adapter';
 }
 
+/**
+ * The first answer other than `undefined` of a validation hook (`validateInput`, `checkEdgeTypesMatch`),
+ * with the adapter that gave it; `undefined` when every hook leaves the built-in check to decide.
+ */
+export function firstVerdict<E>(hooks: readonly BoundHook<HookName>[], event: E): { verdict: unknown; adapter: string } | undefined {
+  for (const hook of hooks) {
+    const verdict: unknown = (hook.call as (e: E) => unknown)(event);
+    if (verdict !== undefined) return { verdict, adapter: hook.adapter };
+  }
+  return undefined;
+}
+
 /** True for promises and promise-likes: the only values the executor awaits. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';

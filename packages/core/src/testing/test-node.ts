@@ -27,14 +27,10 @@ export async function testNode<T = unknown>(
     throw new UnknownNodeError([name], { [name]: closeMatches(name, driver.graph.nodes.keys()) }, 'node');
   const problems = checkBoundary(driver.graph, target, values);
   if (problems.length) throw new InputValidationError(problems);
-  const inputs: Record<string, unknown> = {};
-  const overrides: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    const kind = driver.graph.nodes.get(key)?.kind;
-    if (kind === 'function') overrides[key] = value;
-    else if (kind) inputs[key] = value;
-  }
-  const result = await driver.rawExecute([name], { inputs, overrides });
+  // Every value goes in as an override: checkBoundary already checked it against the parameter it
+  // feeds, and the driver's input check would apply the type of every consumer in the module instead.
+  const overrides = Object.fromEntries(Object.entries(values).filter(([key]) => driver.graph.nodes.has(key)));
+  const result = await driver.rawExecute([name], { overrides });
   return result[name] as T;
 }
 
@@ -50,7 +46,7 @@ function checkBoundary(graph: Graph, target: NodeDef, values: Readonly<Record<st
       if (seen.has(`${node.name}\u0000${dep.name}`)) continue;
       seen.add(`${node.name}\u0000${dep.name}`);
       const upstream = graph.nodes.get(dep.name)!;
-      if (dep.name in values) {
+      if (Object.hasOwn(values, dep.name)) {
         if (!valueMatchesType(values[dep.name], dep.type))
           problems.push({ input: dep.name, neededBy: [node.name], message: messages.inputType(dep.name, describeType(dep.type), values[dep.name], [node.name]) });
       } else if (upstream.kind === 'function' && sameMethod(upstream, target)) stack.push(upstream);
