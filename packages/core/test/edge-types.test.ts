@@ -92,6 +92,17 @@ describe('external inputs required with different types', () => {
     }
     const dr = new Driver({}, Narrowing);
     expect(dr.listAvailableVariables().find((v) => v.name === 'x')!.type).toBe(Dog);
-    await expect(dr.rawExecute(['a'], { inputs: { x: new Animal() } })).rejects.toThrow('input "x" should be Dog but is Animal');
+    await expect(dr.rawExecute(['a', 'b'], { inputs: { x: new Animal() } })).rejects.toThrow('input "x" should be Dog but is Animal; a, b take it');
+  });
+
+  it('checks an input only against the nodes that run in this call', async () => {
+    class Narrowing {
+      @node() a(x: Animal): string { return x.kind; }
+      @node() b(x: Dog): string { return x.kind; }
+    }
+    const dr = new Driver({}, Narrowing);
+    await expect(dr.rawExecute(['a'], { inputs: { x: new Animal() } })).resolves.toEqual({ a: 'animal' });
+    await expect(dr.rawExecute(['b'], { inputs: { x: new Animal() } })).rejects.toThrow('input "x" should be Dog but is Animal; b takes it');
+    await expect(dr.rawExecute(['x'], { inputs: { x: new Animal() } })).rejects.toThrow('input "x" should be Dog but is Animal');
   });
 });

@@ -1,6 +1,7 @@
 import type { InputProblem } from '../errors/input-validation-error.js';
 import { messages } from '../errors/messages.js';
-import type { Graph, NodeDef } from '../graph/types.js';
+import { narrowerType } from '../graph/type-compat.js';
+import type { Graph, NodeDef, TypeRef } from '../graph/types.js';
 
 /** A computed node to run: its value slot and the slots of its arguments (-1: absent, default applies). */
 export interface PlanStep {
@@ -18,6 +19,11 @@ export interface Feed {
   readonly name: string;
   readonly source: FeedSource;
   readonly node: NodeDef;
+  /**
+   * The type a fed value is checked against: for inputs, the narrowest among the parameters this
+   * run feeds (a node that does not run does not constrain it); otherwise the graph's type.
+   */
+  readonly type: TypeRef;
 }
 
 /**
@@ -57,7 +63,9 @@ export function planExecution(graph: Graph, outputs: readonly string[], inputKey
 class PlanBuilder {
   private readonly slots = new Map<string, number>();
   private readonly steps: PlanStep[] = [];
-  private readonly feeds: Feed[] = [];
+  private readonly feeds: Array<Omit<Feed, 'type'>> = [];
+  /** Per input: the narrowest parameter type among the consumers in this plan. */
+  private readonly inputTypes = new Map<string, TypeRef>();
   private readonly neededBy = new Map<string, string[]>();
   private readonly missing = new Map<string, string[]>();
 
@@ -106,6 +114,9 @@ class PlanBuilder {
       const target = this.graph.nodes.get(dep.name)!;
       if (target.kind === 'function' || this.overrideKeys.has(dep.name)) return;
       append(this.neededBy, dep.name, node.name);
+      const known = this.inputTypes.get(dep.name);
+      // The build already refused incompatible consumer types, so a narrower one always exists.
+      this.inputTypes.set(dep.name, this.inputTypes.has(dep.name) ? (narrowerType(known, dep.type) ?? known) : dep.type);
       if (args[i] < 0 && !dep.optional) append(this.missing, dep.name, node.name);
     });
     this.steps.push({ node, slot: this.slots.get(node.name)!, args });
@@ -132,7 +143,8 @@ class PlanBuilder {
     const outputSlots = Int32Array.from(outputs, (o) => this.slots.get(o)!);
     for (const slot of outputSlots) if (slot >= 0) refCounts[slot]++;
     return {
-      outputs, outputSlots, slotCount, steps: this.steps, feeds: this.feeds, refCounts, pending, consumers,
+      outputs, outputSlots, slotCount, steps: this.steps, refCounts,
+      feeds: this.feeds.map((f) => ({ ...f, type: this.inputTypes.has(f.name) ? this.inputTypes.get(f.name) : f.node.returnType })), pending, consumers,
       neededBy: this.neededBy, problems: this.shapeProblems(),
     };
   }

@@ -47,7 +47,7 @@ export class RunPreparer {
         const value = inputs[feed.name];
         values[feed.slot] = value;
         const neededBy = plan.neededBy.get(feed.name) ?? ['(requested as an output)'];
-        const message = inputProblem(feed.name, value, feed.node.returnType, neededBy, validators);
+        const message = inputProblem(feed.name, value, feed.type, neededBy, validators);
         if (message) problems.push({ input: feed.name, neededBy, message });
       }
     }
