@@ -1,4 +1,4 @@
-// Runs every example of docs/modifiers-a.md (parameterize, inject, does, extractColumns, extractFields,
+// Runs every example of the README's modifier sections (parameterize, inject, does, extractColumns, extractFields,
 // tagOutputs) against the public API, as written there.
 import 'reflect-metadata';
 import { ColumnTable, table } from 'arquero';

@@ -1,4 +1,4 @@
-// Runs every example of docs/modifiers-b.md (checkOutput, data-quality nodes and the logger, pipe, subdag)
+// Runs every example of the README's modifier sections (checkOutput, data-quality nodes and the logger, pipe, subdag)
 // against the public API, as written there.
 import 'reflect-metadata';
 import {

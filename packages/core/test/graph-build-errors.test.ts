@@ -113,8 +113,8 @@ describe('bad node names', () => {
       @node() b__(): number { return 1; }
     }
     const error = buildError(Names);
-    expect(error.message).toContain('Names.a: "a" is not a usable node name');
-    expect(error.message).toContain('Names.b__: "b" is not a usable node name');
+    expect(error.message).toContain('Names.a: "" is not a usable node name; a node name is non-empty');
+    expect(error.message).toContain('Names.b__: method name "b__" ends in "__" with no variant after it');
   });
 });
 

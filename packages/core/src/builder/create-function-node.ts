@@ -14,8 +14,12 @@ export function nodeNameOf(source: MethodSource): string {
 /** Turns one decorated method into its base node (before expansions and transforms). */
 export function createFunctionNode(source: MethodSource, where: string, report: (message: string) => void): NodeDef | undefined {
   const name = nodeNameOf(source);
-  if (!name || name.endsWith('__') || source.method.endsWith('__')) {
-    report(messages.badNodeName(where, name || source.method));
+  if (source.record.options.name === undefined && source.method.endsWith('__')) {
+    report(messages.emptyVariantSuffix(where, source.method));
+    return undefined;
+  }
+  if (!name || name.endsWith('__')) {
+    report(messages.badNodeName(where, name));
     return undefined;
   }
   const deps = dependenciesOf(source, where, report);

@@ -43,6 +43,8 @@ export const messages = {
   dependsOnArity: (where: string, named: number, params: number) =>
     `${where}: @dependsOn names ${named} dependenc${named === 1 ? 'y' : 'ies'} but the method takes ${params} parameter${params === 1 ? '' : 's'}; name one per parameter, in order`,
   selfDependency: (where: string, name: string) => `${where}: node "${name}" depends on itself`,
+  emptyVariantSuffix: (where: string, method: string) =>
+    `${where}: method name "${method}" ends in "__" with no variant after it; write the variant (e.g. ${method}v2) or drop the "__"`,
   badNodeName: (where: string, name: string) =>
     `${where}: "${name}" is not a usable node name; a node name is non-empty and does not end in "__"`,
   notAModule: (index: number, value: string) =>
