@@ -1,17 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { Builder, Driver, GraphBuildError, HamiltonError, config, dependsOn, node, tag, type HamiltonModule } from '@hamilton-ts/core';
+import { buildError } from './support/build-error.js';
 
-const buildError = (modules: HamiltonModule, options: { allowModuleOverrides?: boolean } = {}): GraphBuildError => {
-  try {
-    new Driver({}, modules, options);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    expect(error).toBeInstanceOf(HamiltonError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-};
 
 class First { @node() shared(): string { return 'first'; } @node() onlyFirst(): number { return 1; } }
 class Second { @node() shared(): string { return 'second'; } }

@@ -1,14 +1,6 @@
 import { checkOutput, Driver, GraphBuildError, node, NodeExecutionError, type DataValidator } from '../index.js';
+import { buildError } from '../../test/support/build-error.js';
 
-function buildError(module: object): GraphBuildError {
-  try {
-    new Driver({}, module);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-}
 
 describe('checkOutput misuse', () => {
   it('reports an unknown validator with the known ones, naming the method', () => {

@@ -1,16 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { Driver, GraphBuildError, does, node, testNode, type HamiltonModule } from '../index.js';
+import { buildError } from '../../test/support/build-error.js';
 
-const buildError = (module: HamiltonModule): GraphBuildError => {
-  try {
-    new Driver({}, module);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-};
 
 const sumAll = (values: Record<string, number>): number => Object.values(values).reduce((a, b) => a + b, 0);
 const ratio = ({ numerator, denominator }: { numerator: number; denominator: number }): number => numerator / denominator;

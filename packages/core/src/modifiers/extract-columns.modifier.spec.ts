@@ -2,16 +2,8 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { ColumnTable, table } from 'arquero';
 import { Driver, GraphBuildError, NodeExecutionError, extractColumns, node, testNode, type HamiltonModule } from '../index.js';
+import { buildError } from '../../test/support/build-error.js';
 
-const buildError = (module: HamiltonModule): GraphBuildError => {
-  try {
-    new Driver({}, module);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-};
 
 const spend = Float64Array.of(10, 20, 30);
 let calls = 0;

@@ -1,16 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { Driver, GraphBuildError, NodeExecutionError, extractFields, node, testNode, type HamiltonModule } from '../index.js';
+import { buildError } from '../../test/support/build-error.js';
 
-const buildError = (module: HamiltonModule): GraphBuildError => {
-  try {
-    new Driver({}, module);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-};
 
 class Summary {
   @node() @extractFields({ mean: Number, rows: Float64Array, label: String })

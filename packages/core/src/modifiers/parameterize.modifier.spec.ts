@@ -1,16 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { Driver, GraphBuildError, dependsOn, group, node, parameterize, source, tag, testNode, value, type HamiltonModule } from '../index.js';
+import { buildError } from '../../test/support/build-error.js';
 
-const buildError = (module: HamiltonModule): GraphBuildError => {
-  try {
-    new Driver({}, module);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-};
 
 class Rolling {
   @node({ doc: 'Mean of the first {window} values of {xs} ({output}).' })

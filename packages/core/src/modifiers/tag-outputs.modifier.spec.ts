@@ -1,16 +1,8 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { Driver, GraphBuildError, extractColumns, extractFields, node, parameterize, tag, tagOutputs, value, type HamiltonModule } from '../index.js';
+import { buildError } from '../../test/support/build-error.js';
 
-const buildError = (module: HamiltonModule): GraphBuildError => {
-  try {
-    new Driver({}, module);
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphBuildError);
-    return error as GraphBuildError;
-  }
-  throw new Error('expected a GraphBuildError');
-};
 
 const tagsOf = (dr: Driver) => Object.fromEntries(dr.listAvailableVariables().map((v) => [v.name, v.tags]));
 
