@@ -11,6 +11,7 @@ import type { Graph } from '../graph/types.js';
 import type { Variable } from '../graph/variable.js';
 import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
+import { Visualizer, type TextFormat, type VisualizeOptions } from '../visualize/visualizer.js';
 import { GraphQueries } from './graph-queries.js';
 import type { TagFilter } from './tag-filter.js';
 
@@ -88,6 +89,10 @@ export class Driver<R = unknown> {
     return results;
   }
 
+  private get visualizer(): Visualizer {
+    return new Visualizer(this.graph, this.preparer);
+  }
+
   /** Made on first use: a driver that only executes never pays for the query indexes. */
   private get queries(): GraphQueries {
     return (this.queriesCache ??= new GraphQueries(this.graph));
@@ -117,6 +122,32 @@ export class Driver<R = unknown> {
   whatIsThePathBetween(upstream: string, downstream: string): Variable[] {
     return this.queries.pathBetween(upstream, downstream);
   }
+  /**
+   * The whole graph as DOT (default) or Mermaid text, or SVG (a promise; needs `@viz-js/viz`).
+   *
+   * @example
+   * writeFileSync('dag.dot', dr.displayAllFunctions());
+   * const svg = await dr.displayAllFunctions({ format: 'svg' });
+   */
+  displayAllFunctions(options?: VisualizeOptions<TextFormat>): string;
+  displayAllFunctions(options: VisualizeOptions<'svg'>): Promise<string>;
+  displayAllFunctions(options: VisualizeOptions = {}): string | Promise<string> {
+    return this.visualizer.all(options);
+  }
+
+  /**
+   * What `execute(outputs, options)` would run: its nodes, the values fed in (inputs, config,
+   * overrides) and the outputs highlighted. Throws what `execute` would for bad calls.
+   *
+   * @example
+   * const mermaid = dr.visualizeExecution(['spendPerSignup'], { inputs: { spend, signups }, format: 'mermaid' });
+   */
+  visualizeExecution(outputs: readonly string[], options?: VisualizeOptions<TextFormat> & ExecuteOptions): string;
+  visualizeExecution(outputs: readonly string[], options: VisualizeOptions<'svg'> & ExecuteOptions): Promise<string>;
+  visualizeExecution(outputs: readonly string[], options: VisualizeOptions & ExecuteOptions = {}): string | Promise<string> {
+    return this.visualizer.execution(outputs, options);
+  }
+
 }
 
 /** Below 1 (or NaN) the executor could start nothing and the run would never settle. */

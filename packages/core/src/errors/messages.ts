@@ -74,6 +74,8 @@ export const messages = {
     `input "${key}" names a computed node; to replace its value pass it in overrides instead`,
   nodeFailed: (node: string, className: string | undefined, cause: unknown) =>
     `node "${node}"${className ? ` (${className})` : ''} failed: ${cause instanceof Error ? cause.message : describeValue(cause)}`,
+  svgRendererMissing:
+    'SVG output needs the optional package @viz-js/viz (graphviz in wasm): npm install @viz-js/viz; or ask for format "dot" or "mermaid"',
   testNodeMissing: (node: string, missing: readonly string[]) =>
     `testNode("${node}") needs ${list(missing)}; pass ${missing.length === 1 ? 'it' : 'them'} in the values argument`,
   configType: (key: string, expected: string, value: unknown, users: readonly string[]) =>
