@@ -76,3 +76,15 @@ test('DictResult and testNode as the README writes them', async () => {
   const usd = new SpendFeatures(1.1).spendUsd(spend);
   expect(usd[0]).toBeCloseTo(11, 10);
 });
+
+test('seeing the DAG as the README writes it', async () => {
+  const dr = new Driver({}, SpendFeatures);
+  const dot = dr.displayAllFunctions();
+  const mermaid = dr.displayAllFunctions({ format: 'mermaid' });
+  const svg = await dr.displayAllFunctions({ format: 'svg' });
+  const run = dr.visualizeExecution(['spendPerSignup'], { inputs: { spend, signups } });
+  expect(dot).toContain('"spendUsd" -> "spendPerSignup";');
+  expect(mermaid).toMatch(/^flowchart LR/);
+  expect(svg).toContain('<svg');
+  expect(run).not.toContain('signupsLastWeek');
+});
