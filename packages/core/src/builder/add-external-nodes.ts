@@ -20,30 +20,38 @@ export function addExternalNodes(
       report(messages.configType(key, describeType(replaced.returnType), config[key], []), key);
     nodes.set(key, configNode(key, config[key], replaced.returnType));
   }
-  const consumers = new Map<string, Array<{ consumer: string; param: string; type: TypeRef }>>();
+  // Per unproduced name, only the narrowest type asked so far (null: two consumers conflict): an
+  // input of a wide graph has 100k consumers, and they are listed again only for a message.
+  const inputs = new Map<string, { type: TypeRef | null }>();
   for (const node of nodes.values())
     for (const dep of node.deps)
       if (!nodes.has(dep.name)) {
-        const list = consumers.get(dep.name) ?? [];
-        list.push({ consumer: node.name, param: dep.param, type: dep.type });
-        consumers.set(dep.name, list);
+        const input = inputs.get(dep.name);
+        if (!input) inputs.set(dep.name, { type: narrowerType(undefined, dep.type) });
+        else if (input.type !== null) input.type = narrowerType(input.type, dep.type);
       }
-  for (const [name, uses] of consumers) {
-    let type: TypeRef | null = undefined;
-    for (const use of uses) type = type === null ? null : narrowerType(type, use.type);
+  for (const [name, input] of inputs) {
+    let type = input.type;
     if (type === null) {
-      report(messages.inputTypeConflict(name, uses.map((u) => `${u.consumer}(${u.param}: ${describeType(u.type)})`)), name);
+      report(messages.inputTypeConflict(name, usesOf(nodes, name).map((u) => `${u.consumer}(${u.param}: ${describeType(u.type)})`)), name);
       type = undefined;
     }
     // Own keys only: a parameter named like an Object.prototype member (`valueOf`) is not config.
     if (Object.hasOwn(config, name)) {
       if (!valueMatchesType(config[name], type))
-        report(messages.configType(name, describeType(type), config[name], [...new Set(uses.map((u) => u.consumer))]), name);
+        report(messages.configType(name, describeType(type), config[name], [...new Set(usesOf(nodes, name).map((u) => u.consumer))]), name);
       nodes.set(name, configNode(name, config[name], type));
     } else {
       nodes.set(name, { name, kind: 'external', deps: [], returnType: type, tags: {}, doc: '' });
     }
   }
+}
+
+/** Every parameter that reads `name`, in graph order: for messages only. */
+function usesOf(nodes: ReadonlyMap<string, NodeDef>, name: string): Array<{ consumer: string; param: string; type: TypeRef }> {
+  const uses: Array<{ consumer: string; param: string; type: TypeRef }> = [];
+  for (const node of nodes.values()) for (const dep of node.deps) if (dep.name === name) uses.push({ consumer: node.name, param: dep.param, type: dep.type });
+  return uses;
 }
 
 function configNode(name: string, value: unknown, type: TypeRef): NodeDef {

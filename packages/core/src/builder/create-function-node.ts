@@ -4,6 +4,9 @@ import { messages } from '../errors/messages.js';
 import type { Dependency, NodeDef, TypeRef } from '../graph/types.js';
 import type { MethodSource } from './collect-methods.js';
 
+/** Shared by every node without tags (most of them): one object less per node in large graphs. Modifiers copy, never mutate. */
+const NO_TAGS: Readonly<Record<string, never>> = Object.freeze({});
+
 /** Node name for a method: `@node({ name })`, else the method name with a trailing `__suffix` removed. */
 export function nodeNameOf(source: MethodSource): string {
   if (source.record.options.name !== undefined) return source.record.options.name;
@@ -31,7 +34,7 @@ export function createFunctionNode(source: MethodSource, where: string, report: 
     deps,
     call: (args) => fn.apply(instance, args),
     returnType: source.record.options.returns ?? reflectedReturnType(source),
-    tags: {},
+    tags: NO_TAGS,
     doc: source.record.options.doc ?? '',
     origin: { className: source.className, method: source.method },
   };

@@ -71,7 +71,7 @@ export class Driver<R = unknown> {
     const { plan, values } = this.preparer.prepare(outputs, options);
     const runId = this.hooks.adapters.length ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
     const invoke = makeNodeInvoker(this.hooks, this.graph.nodes, runId);
-    const collect = () => Object.fromEntries(plan.outputs.map((name, i) => [name, values[plan.outputSlots[i]]]));
+    const collect = () => collectOutputs(plan.outputs, plan.outputSlots, values);
     if (!this.hooks.has('preGraphExecute') && !this.hooks.has('postGraphExecute')) {
       await runPlan(plan, values, invoke, this.maxConcurrency);
       return collect();
@@ -148,6 +148,13 @@ export class Driver<R = unknown> {
     return this.visualizer.execution(outputs, options);
   }
 
+}
+
+/** Outputs by name; a plain loop, since a wide run may request 100k outputs. */
+function collectOutputs(names: readonly string[], slots: Int32Array, values: readonly unknown[]): Record<string, unknown> {
+  const results: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) results[names[i]] = values[slots[i]];
+  return results;
 }
 
 /** Below 1 (or NaN) the executor could start nothing and the run would never settle. */

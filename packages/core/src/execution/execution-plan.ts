@@ -57,7 +57,8 @@ export interface ExecutionPlan {
 export function planExecution(graph: Graph, outputs: readonly string[], inputKeys: ReadonlySet<string>, overrideKeys: ReadonlySet<string>): ExecutionPlan {
   const builder = new PlanBuilder(graph, inputKeys, overrideKeys);
   for (const output of outputs) builder.visit(output);
-  return builder.finish(outputs);
+  // A copy: plans are cached, and the caller may reuse and change its array after the call.
+  return builder.finish(Object.freeze([...outputs]));
 }
 
 class PlanBuilder {

@@ -1,3 +1,5 @@
+import { plainParameterList } from './plain-parameter-list.js';
+
 /** A parameter as read from source: its name and whether it has a default value. */
 export interface ParsedParameter {
   readonly name: string;
@@ -13,12 +15,6 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const BARE_ARROW = /^(?:async\s+)?([A-Za-z_$][\w$]*)\s*=>/;
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 /**
- * The common case in one match: `[async] [function] [*] [name] (a, b, c)` with plain identifiers
- * only. Anything else (defaults, comments, destructuring, computed names) takes the full scan.
- */
-const PLAIN_LIST = /^(?:async\s*)?(?:function\b\s*)?\*?\s*(?:[A-Za-z_$][\w$]*\s*)?\(\s*([A-Za-z_$][\w$]*(?:\s*,\s*[A-Za-z_$][\w$]*)*)?\s*,?\s*\)/;
-
-/**
  * Reads parameter names from a function's source (`fn.toString()`): methods, function expressions
  * and arrows. Destructured, rest and unreadable parameters are reported so the caller can ask for
  * `@dependsOn` instead of guessing.
@@ -26,8 +22,8 @@ const PLAIN_LIST = /^(?:async\s*)?(?:function\b\s*)?\*?\s*(?:[A-Za-z_$][\w$]*\s*
 export function readParameters(fn: Function): ParameterReading {
   const source = Function.prototype.toString.call(fn);
   if (source.endsWith('[native code] }')) return { ok: false, reason: 'its source is not available (native or bound function)' };
-  const plain = PLAIN_LIST.exec(source);
-  if (plain) return { ok: true, params: plain[1] ? plain[1].split(',').map((p) => ({ name: p.trim(), hasDefault: false })) : [] };
+  const plain = plainParameterList(source);
+  if (plain) return { ok: true, params: plain.map((name) => ({ name, hasDefault: false })) };
   const bare = BARE_ARROW.exec(source);
   if (bare) return { ok: true, params: [{ name: bare[1], hasDefault: false }] };
   const open = findParameterListStart(source);

@@ -1,6 +1,7 @@
 // Namespaced reflect-metadata keys of the core, in one place so no two features collide.
 
-/** Per method: the `MethodRecord` every decorator of that method adds to. */
-export const METHOD_RECORD_KEY = '@hamilton-ts/core:method';
-/** Per prototype: the names of its own methods that carry any hamilton-ts decorator. */
+/**
+ * Per prototype: a `Map` from the name of each of its own methods that carries any hamilton-ts
+ * decorator to the `MethodRecord` those decorators add to, in declaration order.
+ */
 export const DECORATED_METHODS_KEY = '@hamilton-ts/core:decorated-methods';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Modifier } from '../modifiers/modifier.js';
-import { DECORATED_METHODS_KEY, METHOD_RECORD_KEY } from './keys.js';
+import { DECORATED_METHODS_KEY } from './keys.js';
 
 /** What `@node(...)` was given. */
 export interface NodeOptions {
@@ -22,16 +22,19 @@ export interface MethodRecord {
 
 type Target = object;
 
+/**
+ * One map per prototype, method name → record, in declaration order: a single metadata lookup per
+ * class when the graph is built (a lookup per method was the largest cost of building 100k nodes).
+ */
+function recordsOf(target: Target): Map<string, MethodRecord> | undefined {
+  return Reflect.getOwnMetadata(DECORATED_METHODS_KEY, target);
+}
+
 function recordOf(target: Target, method: string | symbol): MethodRecord {
-  let record: MethodRecord | undefined = Reflect.getOwnMetadata(METHOD_RECORD_KEY, target, method);
-  if (!record) {
-    record = { isNode: false, options: {}, modifiers: [] };
-    Reflect.defineMetadata(METHOD_RECORD_KEY, record, target, method);
-    // Appended in place: copying the list on every decorated method made a class of n nodes cost O(n²).
-    const own: string[] | undefined = Reflect.getOwnMetadata(DECORATED_METHODS_KEY, target);
-    if (own) own.push(String(method));
-    else Reflect.defineMetadata(DECORATED_METHODS_KEY, [String(method)], target);
-  }
+  let records = recordsOf(target);
+  if (!records) Reflect.defineMetadata(DECORATED_METHODS_KEY, (records = new Map()), target);
+  let record = records.get(String(method));
+  if (!record) records.set(String(method), (record = { isNode: false, options: {}, modifiers: [] }));
   return record;
 }
 
@@ -47,15 +50,19 @@ export function addModifier(target: Target, method: string | symbol, modifier: M
 
 /** The decorated methods of a prototype chain, nearest class first, each name once. */
 export function decoratedMethodsOf(prototype: object): Array<{ method: string; record: MethodRecord; owner: object }> {
-  const seen = new Set<string>();
-  const found: Array<{ method: string; record: MethodRecord; owner: object }> = [];
+  const levels: Array<[object, Map<string, MethodRecord>]> = [];
   for (let p: object | null = prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-    const names: string[] = Reflect.getOwnMetadata(DECORATED_METHODS_KEY, p) ?? [];
-    for (const method of names) {
-      if (seen.has(method)) continue;
-      seen.add(method);
-      found.push({ method, record: Reflect.getOwnMetadata(METHOD_RECORD_KEY, p, method), owner: p });
-    }
+    const records = recordsOf(p);
+    if (records) levels.push([p, records]);
   }
+  // A name can repeat only across classes of a hierarchy; a single class needs no de-duplication.
+  const seen = levels.length > 1 ? new Set<string>() : undefined;
+  const found: Array<{ method: string; record: MethodRecord; owner: object }> = [];
+  for (const [owner, records] of levels)
+    for (const [method, record] of records) {
+      if (seen?.has(method)) continue;
+      seen?.add(method);
+      found.push({ method, record, owner });
+    }
   return found;
 }
