@@ -1,0 +1,29 @@
+/** A performance target: a metric reported under this id passes when its value is at most `max`. */
+export interface Target {
+  readonly id: string;
+  /** What the target says, as BENCHMARKS.md prints it. */
+  readonly text: string;
+  readonly max: number;
+  readonly unit: string;
+}
+
+/**
+ * Every target of the project, in the order BENCHMARKS.md lists them. Scenarios refer to them by
+ * id; a target no scenario reported shows as "not measured".
+ */
+export const TARGETS: readonly Target[] = [
+  { id: 'execute-per-node', text: 'execute ≤ 1 µs per trivial node at 10k nodes', max: 1, unit: 'µs/node' },
+  { id: 'build-per-node', text: 'build ≤ 5 µs per node, linear up to 100k nodes (the bound holds at 1k, 10k and 100k)', max: 5, unit: 'µs/node' },
+  { id: 'execute-two-nodes', text: 'one 2-node `execute()` ≤ 20 µs', max: 20, unit: 'µs' },
+  { id: 'realistic-ratio', text: 'realistic 10k chain: driver ≤ 1.3× hand-written', max: 1.3, unit: '×' },
+  { id: 'async-ratio', text: 'AsyncDriver ≤ async.auto on the same DAG', max: 1, unit: '×' },
+  { id: 'table-10x1m', text: 'table of 10 × 1M typed columns ≤ 5 ms (zero-copy)', max: 5, unit: 'ms' },
+  { id: 'memory-peak', text: 'memory of the 8 MB chain ≤ 3 arrays live at peak', max: 3, unit: 'arrays' },
+];
+
+/** The target with this id; throws on a typo so a scenario cannot silently report against nothing. */
+export function targetById(id: string): Target {
+  const target = TARGETS.find((t) => t.id === id);
+  if (!target) throw new Error(`unknown target "${id}"; known: ${TARGETS.map((t) => t.id).join(', ')}`);
+  return target;
+}
