@@ -1,8 +1,7 @@
-import { UnknownNodeError } from '../errors/unknown-node-error.js';
 import { dependencyMap } from '../builder/graph-builder.js';
-import { closeMatches } from '../graph/close-matches.js';
 import { invert, pathBetween, reachable } from '../graph/traversal.js';
 import type { Graph } from '../graph/types.js';
+import { assertKnownNodes } from '../graph/unknown-nodes.js';
 import { toVariable, type Variable } from '../graph/variable.js';
 import { matchesTagFilter, type TagFilter } from './tag-filter.js';
 
@@ -21,29 +20,22 @@ export class GraphQueries {
   }
 
   upstreamOf(names: readonly string[]): Variable[] {
-    this.checkKnown(names);
+    assertKnownNodes(this.graph, names, 'node');
     return this.inGraphOrder(reachable(this.deps, names));
   }
 
   downstreamOf(names: readonly string[]): Variable[] {
-    this.checkKnown(names);
+    assertKnownNodes(this.graph, names, 'node');
     this.consumersCache ??= invert(this.deps);
     return this.inGraphOrder(reachable(this.consumersCache, names));
   }
 
   pathBetween(upstream: string, downstream: string): Variable[] {
-    this.checkKnown([upstream, downstream]);
+    assertKnownNodes(this.graph, [upstream, downstream], 'node');
     return this.inGraphOrder(pathBetween(this.deps, upstream, downstream));
   }
 
   private inGraphOrder(names: ReadonlySet<string>): Variable[] {
     return [...this.graph.nodes.values()].filter((n) => names.has(n.name)).map(toVariable);
-  }
-
-  private checkKnown(names: readonly string[]): void {
-    const unknown = names.filter((n) => !this.graph.nodes.has(n));
-    if (unknown.length === 0) return;
-    const suggestions = Object.fromEntries(unknown.map((u) => [u, closeMatches(u, this.graph.nodes.keys())]));
-    throw new UnknownNodeError(unknown, suggestions, 'node');
   }
 }

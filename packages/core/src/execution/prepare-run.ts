@@ -1,9 +1,8 @@
 import { InputValidationError, type InputProblem } from '../errors/input-validation-error.js';
 import { describeType, messages } from '../errors/messages.js';
-import { UnknownNodeError } from '../errors/unknown-node-error.js';
-import { closeMatches } from '../graph/close-matches.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Graph, TypeRef } from '../graph/types.js';
+import { assertKnownNodes } from '../graph/unknown-nodes.js';
 import { firstVerdict, isThenable, type BoundHook, type HookSet } from '../lifecycle/hook-set.js';
 import { planExecution, type ExecutionPlan } from './execution-plan.js';
 
@@ -61,8 +60,8 @@ export class RunPreparer {
     const key = `${outputs.join('\u0000')}\u0001${inputKeys.join('\u0000')}\u0001${overrideKeys.join('\u0000')}`;
     let plan = this.plans.get(key);
     if (!plan) {
-      this.checkKnown(outputs, 'output');
-      this.checkKnown(overrideKeys, 'override');
+      assertKnownNodes(this.graph, outputs, 'output');
+      assertKnownNodes(this.graph, overrideKeys, 'override');
       plan = planExecution(this.graph, outputs, new Set(inputKeys), new Set(overrideKeys));
       if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, plan);
@@ -70,12 +69,6 @@ export class RunPreparer {
     return plan;
   }
 
-  private checkKnown(names: readonly string[], role: string): void {
-    const unknown = names.filter((n) => !this.graph.nodes.has(n));
-    if (unknown.length === 0) return;
-    const suggestions = Object.fromEntries(unknown.map((u) => [u, closeMatches(u, this.graph.nodes.keys())]));
-    throw new UnknownNodeError(unknown, suggestions, role);
-  }
 }
 
 /** Why an input cannot be used, or `undefined`: the first answer of an adapter's `validateInput` decides, else the type. */

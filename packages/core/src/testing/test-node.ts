@@ -2,10 +2,9 @@ import type { HamiltonModule } from '../builder/collect-methods.js';
 import { Driver } from '../driver/driver.js';
 import { InputValidationError, type InputProblem } from '../errors/input-validation-error.js';
 import { describeType, messages } from '../errors/messages.js';
-import { UnknownNodeError } from '../errors/unknown-node-error.js';
-import { closeMatches } from '../graph/close-matches.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Graph, NodeDef } from '../graph/types.js';
+import { unknownNodeError } from '../graph/unknown-nodes.js';
 
 /**
  * Runs one node alone with the given dependency values, each type-checked against the parameter
@@ -24,7 +23,7 @@ export async function testNode<T = unknown>(
   const driver = new Driver(options.config ?? {}, module);
   const target = driver.graph.nodes.get(name);
   if (target?.kind !== 'function')
-    throw new UnknownNodeError([name], { [name]: closeMatches(name, driver.graph.nodes.keys()) }, 'node');
+    throw unknownNodeError(driver.graph, [name], 'node');
   const problems = checkBoundary(driver.graph, target, values);
   if (problems.length) throw new InputValidationError(problems);
   // Every value goes in as an override: checkBoundary already checked it against the parameter it
