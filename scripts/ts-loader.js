@@ -1,6 +1,6 @@
 // ESM loader hooks: resolve `./x.js` to `./x.ts` when only the source exists, and transpile .ts files
 // with the project's tsconfig (same emit as ts-jest, so `design:*` metadata is present).
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 

@@ -1,7 +1,7 @@
 import { formatSpread, formatValue, verdict } from './format.js';
 import type { MachineInfo } from './machine.js';
 import type { Metric, Scenario, ScenarioOutcome } from './scenario.js';
-import { targetById, TARGETS } from './targets.js';
+import { TARGETS, targetById } from './targets.js';
 
 const write = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -17,9 +17,13 @@ export function printScenarioStart(scenario: Scenario): void {
 export function printMetric(metric: Metric): void {
   const spread = formatSpread(metric);
   const judged = verdict(metric);
-  const target = metric.target ? `  ${judged === 'pass' ? 'PASS' : 'MISS'} (≤ ${formatValue(targetById(metric.target).max, metric.unit)})` : '';
+  const target = metric.target
+    ? `  ${judged === 'pass' ? 'PASS' : 'MISS'} (≤ ${formatValue(targetById(metric.target).max, metric.unit)})`
+    : '';
   const note = metric.note ? `  — ${metric.note}` : '';
-  write(`  ${metric.label.padEnd(52)} ${formatValue(metric.value, metric.unit).padStart(14)}${spread ? `  [${spread}]` : ''}${target}${note}`);
+  write(
+    `  ${metric.label.padEnd(52)} ${formatValue(metric.value, metric.unit).padStart(14)}${spread ? `  [${spread}]` : ''}${target}${note}`,
+  );
 }
 
 export function printSkip(reason: string): void {
@@ -37,7 +41,9 @@ export function printSummary(outcomes: readonly ScenarioOutcome[]): void {
       continue;
     }
     const worst = judged.reduce((a, b) => (b.value > a.value ? b : a));
-    write(`  ${judged.every((m) => verdict(m) === 'pass') ? 'PASS' : 'MISS'}  ${target.text}: ${formatValue(worst.value, worst.unit)} (${worst.label})`);
+    write(
+      `  ${judged.every((m) => verdict(m) === 'pass') ? 'PASS' : 'MISS'}  ${target.text}: ${formatValue(worst.value, worst.unit)} (${worst.label})`,
+    );
   }
   for (const o of outcomes) if (o.error) write(`  ERROR in ${o.scenario.id}: ${o.error}`);
 }

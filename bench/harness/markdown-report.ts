@@ -9,7 +9,11 @@ import { TARGETS } from './targets.js';
  */
 const HAMILTON_REFERENCE = [
   { what: 'build', hamilton: '30–50 µs per node', ours: ['build, chain, 10k nodes', 'build, chain, 100k nodes'] },
-  { what: 'execute, 1k–20k-node chain (Hamilton plans every call)', hamilton: '11–17 µs per node', ours: ['first execute (plans), chain, 10k nodes', 'execute, chain, 10k nodes'] },
+  {
+    what: 'execute, 1k–20k-node chain (Hamilton plans every call)',
+    hamilton: '11–17 µs per node',
+    ours: ['first execute (plans), chain, 10k nodes', 'execute, chain, 10k nodes'],
+  },
   { what: 'one `execute()` of a 2-node DAG', hamilton: '22 µs', ours: ['2-node execute() (arquero table)'] },
 ];
 
@@ -30,7 +34,13 @@ export function renderMarkdown(outcomes: readonly ScenarioOutcome[], machine: Ma
     '',
     '| target | figure | result |',
     '|---|---|---|',
-    ...TARGETS.map((target) => targetRow(target.id, target.text, outcomes.flatMap((o) => o.metrics))),
+    ...TARGETS.map((target) =>
+      targetRow(
+        target.id,
+        target.text,
+        outcomes.flatMap((o) => o.metrics),
+      ),
+    ),
     '',
   ];
   for (const o of outcomes) {
@@ -39,7 +49,8 @@ export function renderMarkdown(outcomes: readonly ScenarioOutcome[], machine: Ma
     if (o.error) lines.push(`Failed: ${o.error}`, '');
     if (o.metrics.length === 0) continue;
     lines.push('| measure | median | [min–max] | target | note |', '|---|---:|---:|---|---|');
-    for (const m of o.metrics) lines.push(`| ${m.label} | ${formatValue(m.value, m.unit)} | ${formatSpread(m)} | ${targetCell(m)} | ${m.note ?? ''} |`);
+    for (const m of o.metrics)
+      lines.push(`| ${m.label} | ${formatValue(m.value, m.unit)} | ${formatSpread(m)} | ${targetCell(m)} | ${m.note ?? ''} |`);
     lines.push('');
   }
   lines.push(
@@ -68,7 +79,9 @@ export function renderMarkdown(outcomes: readonly ScenarioOutcome[], machine: Ma
 
 function ourFigures(labels: readonly string[], outcomes: readonly ScenarioOutcome[]): string {
   const metrics = outcomes.flatMap((o) => o.metrics);
-  const found = labels.flatMap((label) => metrics.filter((m) => m.label === label).map((m) => `${formatValue(m.value, m.unit)} (${m.label})`));
+  const found = labels.flatMap((label) =>
+    metrics.filter((m) => m.label === label).map((m) => `${formatValue(m.value, m.unit)} (${m.label})`),
+  );
   return found.length ? found.join('<br>') : 'not measured in this run';
 }
 

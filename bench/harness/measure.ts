@@ -1,4 +1,4 @@
-import { summarize, type Summary } from './stats.js';
+import { type Summary, summarize } from './stats.js';
 
 /** How to time a function. */
 export interface MeasureOptions {

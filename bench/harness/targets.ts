@@ -13,7 +13,12 @@ export interface Target {
  */
 export const TARGETS: readonly Target[] = [
   { id: 'execute-per-node', text: 'execute ≤ 1 µs per trivial node at 10k nodes', max: 1, unit: 'µs/node' },
-  { id: 'build-per-node', text: 'build ≤ 5 µs per node, linear up to 100k nodes (the bound holds at 1k, 10k and 100k)', max: 5, unit: 'µs/node' },
+  {
+    id: 'build-per-node',
+    text: 'build ≤ 5 µs per node, linear up to 100k nodes (the bound holds at 1k, 10k and 100k)',
+    max: 5,
+    unit: 'µs/node',
+  },
   { id: 'execute-two-nodes', text: 'one 2-node `execute()` ≤ 20 µs', max: 20, unit: 'µs' },
   { id: 'realistic-ratio', text: 'realistic 10k chain: driver ≤ 1.3× hand-written', max: 1.3, unit: '×' },
   { id: 'async-ratio', text: 'AsyncDriver ≤ async.auto on the same DAG', max: 1, unit: '×' },

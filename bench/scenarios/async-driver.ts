@@ -1,6 +1,6 @@
 import { AsyncDriver } from '@hamilton-ts/core';
 import asyncLib from 'async';
-import { asyncLayers, type AsyncLayers } from '../fixtures/async-layers.js';
+import { type AsyncLayers, asyncLayers } from '../fixtures/async-layers.js';
 import { compare } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
 
@@ -12,7 +12,7 @@ const scenario: Scenario = {
     'Layers of async nodes; each node after the first layer awaits two nodes of the layer before, so a layer runs ' +
     'concurrently. `AsyncDriver.rawExecute` of the last layer (unlimited concurrency) is timed in alternation with ' +
     '`async.auto` running the same methods as tasks, and with the same DAG written by hand with `Promise.all`. ' +
-    'async.auto finds each task\'s dependents by scanning every task, so its set-up grows with the square of the ' +
+    "async.auto finds each task's dependents by scanning every task, so its set-up grows with the square of the " +
     'node count: 10k nodes take it seconds per run (the quick run uses 2,500 nodes).',
   order: 30,
   async run(ctx) {
@@ -39,7 +39,13 @@ const scenario: Scenario = {
   },
 };
 
-async function compareWithPromises(ctx: ScenarioContext, dag: AsyncLayers, run: () => Promise<unknown>, instance: object, nodes: string): Promise<void> {
+async function compareWithPromises(
+  ctx: ScenarioContext,
+  dag: AsyncLayers,
+  run: () => Promise<unknown>,
+  instance: object,
+  nodes: string,
+): Promise<void> {
   const c = await compare(run, () => dag.byHand(instance, 1), { warmup: 3, samples: ctx.quick ? 7 : 21 });
   ctx.record({
     label: `AsyncDriver ÷ hand-written Promise.all DAG, ${nodes} nodes`,

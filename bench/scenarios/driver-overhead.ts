@@ -1,5 +1,5 @@
 import { Driver } from '@hamilton-ts/core';
-import { trivialChain, trivialWide, twoNodes, type Pipeline } from '../fixtures/trivial-dags.js';
+import { type Pipeline, trivialChain, trivialWide, twoNodes } from '../fixtures/trivial-dags.js';
 import { collectGarbage, compare, measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
 import { scale, summarize } from '../harness/stats.js';
@@ -19,7 +19,7 @@ const scenario: Scenario = {
     'planning; *execute* is a repeated `rawExecute` (plan cached) timed in alternation with straight-line code calling the ' +
     'same methods. At 1k nodes V8 optimises the whole hand-written function and inlines every method, hence its ' +
     'nanosecond figure; from 10k on that function is too large to optimise. *build growth*: every step of the build is ' +
-    'linear in nodes + edges (no sort, no scan per node), but at 100k nodes its maps (by name, and reflect-metadata\'s) ' +
+    "linear in nodes + edges (no sort, no scan per node), but at 100k nodes its maps (by name, and reflect-metadata's) " +
     'and node objects no longer fit in the CPU caches and outgrow the young generation, so a node costs more to build; ' +
     'the target is the 5 µs/node bound holding at every size.',
   order: 10,
@@ -27,11 +27,19 @@ const scenario: Scenario = {
     // First, while the heap is small: the big graphs below leave garbage that would be collected during it.
     await measureTwoNodes(ctx);
     const buildPerNode = new Map<string, number>();
-    for (const [shape, make] of [['chain', trivialChain], ['wide', trivialWide]] as const)
+    for (const [shape, make] of [
+      ['chain', trivialChain],
+      ['wide', trivialWide],
+    ] as const)
       for (const size of SIZES) {
         const pipeline: Pipeline<number, unknown> = make(size);
         const decorate = pipeline.decorateMs * perNode(size);
-        ctx.record({ label: `decorators (class definition), ${shape}, ${label(size)} nodes`, value: decorate, unit: 'µs/node', note: 'one run' });
+        ctx.record({
+          label: `decorators (class definition), ${shape}, ${label(size)} nodes`,
+          value: decorate,
+          unit: 'µs/node',
+          note: 'one run',
+        });
         buildPerNode.set(`${shape}-${size}`, await measureBuild(ctx, shape, pipeline));
         await measureFirstExecute(ctx, shape, pipeline);
         await measureExecute(ctx, shape, pipeline);
@@ -53,7 +61,13 @@ async function measureBuild(ctx: ScenarioContext, shape: string, p: Pipeline<num
   const warmup = Math.max(1, Math.round(50_000 / p.nodeCount));
   const ms = await measure(() => new Driver({}, p.module), { warmup, samples });
   const us = scale(ms, perNode(p.nodeCount));
-  ctx.record({ label: `build, ${shape}, ${label(p.nodeCount)} nodes`, value: us.median, unit: 'µs/node', spread: us, target: 'build-per-node' });
+  ctx.record({
+    label: `build, ${shape}, ${label(p.nodeCount)} nodes`,
+    value: us.median,
+    unit: 'µs/node',
+    spread: us,
+    target: 'build-per-node',
+  });
   return us.median;
 }
 
@@ -104,7 +118,14 @@ async function measureTwoNodes(ctx: ScenarioContext): Promise<void> {
     const c = await compare(call, () => p.byHand(instance, 1), options);
     const us = scale(c.subject, 1000);
     const hand = scale(c.baseline, 1000);
-    ctx.record({ label: `2-node ${what}`, value: us.median, unit: 'µs', spread: us, target: 'execute-two-nodes', note: `by hand ${hand.median.toPrecision(2)} µs` });
+    ctx.record({
+      label: `2-node ${what}`,
+      value: us.median,
+      unit: 'µs',
+      spread: us,
+      target: 'execute-two-nodes',
+      note: `by hand ${hand.median.toPrecision(2)} µs`,
+    });
   }
 }
 

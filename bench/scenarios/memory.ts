@@ -34,7 +34,7 @@ const scenario: Scenario = {
     `A chain of ${STEPS} nodes, each returning a new ${LENGTH.toLocaleString('en-US')}-element Float64Array (8 MB) computed from ` +
     'the previous one. Inside every node, after its array is allocated, the heap is collected (`--expose-gc`) and ' +
     '`process.memoryUsage().arrayBuffers` sampled (typed-array data lives there, outside the JS heap). The figure is the ' +
-    'peak over the run, minus what was live before the input was made, in 8 MB arrays; the caller\'s input array counts.',
+    "peak over the run, minus what was live before the input was made, in 8 MB arrays; the caller's input array counts.",
   order: 50,
   async run(ctx) {
     if (typeof (globalThis as { gc?: unknown }).gc !== 'function') return ctx.skip('needs node --expose-gc (npm run bench passes it)');
@@ -73,7 +73,10 @@ async function peakOf(prepare: (probe: PeakProbe) => (x: Float64Array) => Promis
   const x = new Float64Array(LENGTH).fill(1);
   await run(x);
   // Rounded to 1/100 of an array (80 KB): small buffers of the runtime must not turn 3 arrays into 3.0001.
-  return { arrays: Math.round((100 * (probe.arrayBuffers - before.arrayBuffers)) / ARRAY_BYTES) / 100, heapMb: (probe.heapUsed - before.heapUsed) / 2 ** 20 };
+  return {
+    arrays: Math.round((100 * (probe.arrayBuffers - before.arrayBuffers)) / ARRAY_BYTES) / 100,
+    heapMb: (probe.heapUsed - before.heapUsed) / 2 ** 20,
+  };
 }
 
 export default scenario;

@@ -30,10 +30,14 @@ const scenario: Scenario = {
     const built = new Driver({}, parameterized);
     const missing = ['out0', `out${OUTPUTS - 1}`].filter((n) => !built.graph.nodes.has(n));
     if (missing.length) throw new Error(`the parameterized graph lacks ${missing.join(', ')}`);
-    const c = await compare(() => new Driver({}, parameterized), () => new Driver({}, plain), {
-      warmup: 3,
-      samples: ctx.quick ? 5 : 15,
-    });
+    const c = await compare(
+      () => new Driver({}, parameterized),
+      () => new Driver({}, plain),
+      {
+        warmup: 3,
+        samples: ctx.quick ? 5 : 15,
+      },
+    );
     const perNode = 1000 / OUTPUTS;
     ctx.record({
       label: `build, ${OUTPUTS.toLocaleString('en-US')} parameterized outputs`,
@@ -53,7 +57,13 @@ function parameterizeApi(): ParameterizeApi | undefined {
 
 /** `scaled(x, factor, offset)` as out0 … out4999; the offset of each output is the input `base`. */
 function parameterizedModule(api: ParameterizeApi): new () => object {
-  const spec: MethodSpec = { name: 'scaled', params: ['x', 'factor', 'offset'], body: 'return x * factor + offset;', paramTypes: [Number, Number, Number], returnType: Number };
+  const spec: MethodSpec = {
+    name: 'scaled',
+    params: ['x', 'factor', 'offset'],
+    body: 'return x * factor + offset;',
+    paramTypes: [Number, Number, Number],
+    returnType: Number,
+  };
   const cls = defineClass('Parameterized', [spec]);
   const outputs: Record<string, Record<string, unknown>> = {};
   for (let i = 0; i < OUTPUTS; i++) outputs[`out${i}`] = { factor: api.value(i), offset: api.source('base') };
@@ -69,7 +79,13 @@ function parameterizedModule(api: ParameterizeApi): new () => object {
 function plainModule(): new () => object {
   const methods: MethodSpec[] = [];
   for (let i = 0; i < OUTPUTS; i++)
-    methods.push({ name: `out${i}`, params: ['x', 'base'], body: `return x * ${i} + base;`, paramTypes: [Number, Number], returnType: Number });
+    methods.push({
+      name: `out${i}`,
+      params: ['x', 'base'],
+      body: `return x * ${i} + base;`,
+      paramTypes: [Number, Number],
+      returnType: Number,
+    });
   return generateClass('Plain', methods);
 }
 

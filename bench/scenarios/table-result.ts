@@ -24,14 +24,28 @@ const scenario: Scenario = {
     const options = { warmup: 20, samples: ctx.quick ? 15 : 51, batch: 'auto' as const, minSampleMs: 5 };
     checkZeroCopy(builder.buildResult(outputs), columns);
     const direct = scale(await measure(() => builder.buildResult(outputs), options), 1);
-    ctx.record({ label: 'buildResult(), 10 × 1M Float64Array', value: direct.median, unit: 'ms', spread: direct, target: 'table-10x1m', note: 'zero-copy checked' });
+    ctx.record({
+      label: 'buildResult(), 10 × 1M Float64Array',
+      value: direct.median,
+      unit: 'ms',
+      spread: direct,
+      target: 'table-10x1m',
+      note: 'zero-copy checked',
+    });
 
     const module = arrayReturningModule(columns);
     const driver = new Driver({}, module);
     const names = Object.keys(outputs);
     checkZeroCopy(await driver.execute(names), columns);
     const viaDriver = await measure(() => driver.execute(names), options);
-    ctx.record({ label: 'execute() of 10 nodes returning 1M-row arrays', value: viaDriver.median, unit: 'ms', spread: viaDriver, target: 'table-10x1m', note: 'zero-copy checked' });
+    ctx.record({
+      label: 'execute() of 10 nodes returning 1M-row arrays',
+      value: viaDriver.median,
+      unit: 'ms',
+      spread: viaDriver,
+      target: 'table-10x1m',
+      note: 'zero-copy checked',
+    });
   },
 };
 
@@ -47,7 +61,12 @@ function checkZeroCopy(table: unknown, columns: readonly Float64Array[]): void {
 
 /** Nodes `c0()` … `c9()` returning the prepared arrays (kept on the instance, so no node allocates). */
 function arrayReturningModule(columns: readonly Float64Array[]): object {
-  const methods: MethodSpec[] = columns.map((_, i) => ({ name: `c${i}`, params: [], body: `return this.columns[${i}];`, returnType: Float64Array }));
+  const methods: MethodSpec[] = columns.map((_, i) => ({
+    name: `c${i}`,
+    params: [],
+    body: `return this.columns[${i}];`,
+    returnType: Float64Array,
+  }));
   const instance = new (generateClass('Columns', methods))() as { columns?: readonly Float64Array[] };
   instance.columns = columns;
   return instance;

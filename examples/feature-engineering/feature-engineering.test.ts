@@ -39,7 +39,11 @@ test('checkOutput fails the run when the score leaves [0, 1], naming node, valid
 test('tags and data-quality nodes are listed', () => {
   const dr = featureDriver('EU');
   expect(dr.listAvailableVariables({ tagFilter: { stage: 'model-input' } }).map((v) => v.name)).toEqual(['efficiencyScore']);
-  expect(dr.listAvailableVariables({ tagFilter: { group: 'rolling' } }).map((v) => v.name)).toEqual(['spendMean2w', 'spendMean4w', 'spendMean8w']);
+  expect(dr.listAvailableVariables({ tagFilter: { group: 'rolling' } }).map((v) => v.name)).toEqual([
+    'spendMean2w',
+    'spendMean4w',
+    'spendMean8w',
+  ]);
   expect(dr.listAvailableVariables({ tagFilter: { 'hamilton.data_quality.source_node': 'efficiencyScore' } })).toHaveLength(3);
 });
 

@@ -8,7 +8,16 @@ import { SpendFeatures } from './spend-features.js';
 export const CSV_PATH = new URL('../marketing/data/marketing_spend.csv', import.meta.url).pathname;
 
 /** Feature columns of the final table. */
-export const FEATURES = ['spend', 'cleanSpend', 'spendMean2w', 'spendMean4w', 'spendMean8w', 'costPerSignup', 'spendRising', 'efficiencyScore'];
+export const FEATURES = [
+  'spend',
+  'cleanSpend',
+  'spendMean2w',
+  'spendMean4w',
+  'spendMean8w',
+  'costPerSignup',
+  'spendRising',
+  'efficiencyScore',
+];
 
 /** A driver over the three feature modules; `market` picks the target cost, `spendCap` caps outliers. */
 export function featureDriver(market: string, spendCap = 150): Driver<ColumnTable> {

@@ -2,7 +2,10 @@
 import { printTable } from '../marketing/print-table.js';
 import { featureDriver, regionFeatures } from './pipeline.js';
 
-for (const [market, region] of [['US', 'US'], ['EU', 'EU']]) {
+for (const [market, region] of [
+  ['US', 'US'],
+  ['EU', 'EU'],
+]) {
   const table = await regionFeatures(market, region);
   console.log(`\n${region} (market ${market}): ${table.numRows()} weeks, last 3:`);
   printTable(table.slice(-3), 3);

@@ -1,6 +1,7 @@
 // The four snippets of Hamilton's Driver docs, each as a function with the same steps.
-import { Driver } from '@hamilton-ts/core';
+
 import { SimpleTableGraphAdapter } from '@hamilton-ts/adapters';
+import { Driver } from '@hamilton-ts/core';
 import type { ColumnTable } from 'arquero';
 import { loadMarketingData, marketingDataByRegion } from './load-marketing-data.js';
 import { MarketingFeatures } from './marketing-features.js';

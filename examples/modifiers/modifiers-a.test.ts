@@ -1,10 +1,22 @@
 // Runs every example of the README's modifier sections (parameterize, inject, does, extractColumns, extractFields,
 // tagOutputs) against the public API, as written there.
 import 'reflect-metadata';
-import { ColumnTable, table } from 'arquero';
 import {
-  Driver, GraphBuildError, does, extractColumns, extractFields, group, inject, node, parameterize, source, tag, tagOutputs, value,
+  Driver,
+  does,
+  extractColumns,
+  extractFields,
+  GraphBuildError,
+  group,
+  inject,
+  node,
+  parameterize,
+  source,
+  tag,
+  tagOutputs,
+  value,
 } from '@hamilton-ts/core';
+import { type ColumnTable, table } from 'arquero';
 
 test('parameterize: one node per output, bound by value or source, doc templated', async () => {
   class Rolling {
@@ -32,11 +44,15 @@ test('parameterize: one node per output, bound by value or source, doc templated
 
 test('inject: bind parameters of one node, here a group of two sources and a value', async () => {
   class Costs {
-    @node() fees(spend: number): number { return spend * 0.1; }
+    @node() fees(spend: number): number {
+      return spend * 0.1;
+    }
 
     @node()
     @inject({ parts: group(source('spend'), source('fees'), value(5)) })
-    totalCost(parts: number[]): number { return parts.reduce((a, b) => a + b, 0); }
+    totalCost(parts: number[]): number {
+      return parts.reduce((a, b) => a + b, 0);
+    }
   }
 
   const out = await new Driver({}, Costs).rawExecute(['totalCost'], { inputs: { spend: 100 } });
@@ -49,11 +65,17 @@ test('does: keep the signature, replace the body', async () => {
   const ratio = ({ num, den }: { num: number; den: number }): number => num / den;
 
   class Totals {
-    @node() @does(sumAll)
-    totalSpend(tvSpend: number, searchSpend: number): number { return undefined!; } // body replaced by sumAll
+    @node()
+    @does(sumAll)
+    totalSpend(tvSpend: number, searchSpend: number): number {
+      return undefined!;
+    } // body replaced by sumAll
 
-    @node() @does(ratio, { num: 'totalSpend', den: 'signups' })
-    spendPerSignup(totalSpend: number, signups: number): number { return undefined!; }
+    @node()
+    @does(ratio, { num: 'totalSpend', den: 'signups' })
+    spendPerSignup(totalSpend: number, signups: number): number {
+      return undefined!;
+    }
   }
 
   const out = await new Driver({}, Totals).rawExecute(['totalSpend', 'spendPerSignup'], {
@@ -65,7 +87,8 @@ test('does: keep the signature, replace the body', async () => {
 
 test('extractColumns: one node per column, zero-copy, fillWith for a missing column', async () => {
   class Marketing {
-    @node() @extractColumns('spend', 'signups', 'refunds', { fillWith: 0 })
+    @node()
+    @extractColumns('spend', 'signups', 'refunds', { fillWith: 0 })
     marketing(weeklySpend: Float64Array): ColumnTable {
       return table({ spend: weeklySpend, signups: weeklySpend.map((s) => s / 10) });
     }
@@ -81,12 +104,15 @@ test('extractColumns: one node per column, zero-copy, fillWith for a missing col
 
 test('extractFields: one typed node per field; the edge check sees the field types', async () => {
   class Stats {
-    @node() @extractFields({ mean: Number, max: Number, label: String })
+    @node()
+    @extractFields({ mean: Number, max: Number, label: String })
     summary(spend: Float64Array): { mean: number; max: number; label: string } {
       return { mean: spend.reduce((a, b) => a + b, 0) / spend.length, max: Math.max(...spend), label: 'spend' };
     }
 
-    @node() meanToMax(mean: number, max: number): number { return mean / max; }
+    @node() meanToMax(mean: number, max: number): number {
+      return mean / max;
+    }
   }
 
   const out = await new Driver({}, Stats).rawExecute(['meanToMax', 'label'], { inputs: { spend: Float64Array.of(10, 20, 30) } });
@@ -95,7 +121,9 @@ test('extractFields: one typed node per field; the edge check sees the field typ
   expect(out.label).toBe('spend');
 
   class Shouting {
-    @node() shout(mean: string): string { return mean.toUpperCase(); }
+    @node() shout(mean: string): string {
+      return mean.toUpperCase();
+    }
   }
   // new Driver({}, [Stats, Shouting]) → GraphBuildError: type mismatch on mean -> shout: "mean" returns Number but shout takes mean: String …
   expect(() => new Driver({}, [Stats, Shouting])).toThrow(GraphBuildError);
@@ -104,9 +132,13 @@ test('extractFields: one typed node per field; the edge check sees the field typ
 
 test('tagOutputs: tag chosen outputs of a multi-output method', () => {
   class Users {
-    @node() @tag({ owner: 'growth' }) @tagOutputs({ email: { pii: 'true' } })
+    @node()
+    @tag({ owner: 'growth' })
+    @tagOutputs({ email: { pii: 'true' } })
     @extractColumns('email', 'visits')
-    users(raw: ColumnTable): ColumnTable { return raw; }
+    users(raw: ColumnTable): ColumnTable {
+      return raw;
+    }
   }
 
   const dr = new Driver({}, Users);

@@ -2,15 +2,27 @@
 // against the public API, as written there.
 import 'reflect-metadata';
 import {
-  checkOutput, DATA_QUALITY_TAGS, DataValidationError, Driver, node, pipe, setLogger, source, step, subdag, value,
+  checkOutput,
+  DATA_QUALITY_TAGS,
+  DataValidationError,
+  Driver,
+  node,
+  pipe,
+  setLogger,
+  source,
+  step,
+  subdag,
   type ValidationOutcome,
+  value,
 } from '@hamilton-ts/core';
 
 test('checkOutput: fail on a value out of range, pass the value through otherwise', async () => {
   class Scores {
     @node()
     @checkOutput({ range: [0, 1], dataType: Number, allowNaN: false }, { importance: 'fail' })
-    score(raw: Float64Array): Float64Array { return raw.map((v) => v / 100); }
+    score(raw: Float64Array): Float64Array {
+      return raw.map((v) => v / 100);
+    }
   }
 
   const dr = new Driver({}, Scores);
@@ -24,8 +36,11 @@ test('checkOutput: fail on a value out of range, pass the value through otherwis
 
 test('checkOutput: warnings go to the logger, outcomes to adapters, checks are tagged', async () => {
   class Signups {
-    @node() @checkOutput({ maxFractionNaN: 0.25, nonEmpty: true })
-    signups(raw: number[]): number[] { return raw; }
+    @node()
+    @checkOutput({ maxFractionNaN: 0.25, nonEmpty: true })
+    signups(raw: number[]): number[] {
+      return raw;
+    }
   }
 
   const warnings: string[] = [];
@@ -44,7 +59,10 @@ test('checkOutput: warnings go to the logger, outcomes to adapters, checks are t
   expect(warnings).toEqual([
     'node "signups" failed validator maxFractionNaN: more than 0.25 of the entries are missing in the value: 2 of 4 missing (0.500)',
   ]);
-  expect(outcomes.map((o) => [o.validator, o.passed]).sort()).toEqual([['maxFractionNaN', false], ['nonEmpty', true]]);
+  expect(outcomes.map((o) => [o.validator, o.passed]).sort()).toEqual([
+    ['maxFractionNaN', false],
+    ['nonEmpty', true],
+  ]);
   const checks = dr.listAvailableVariables({ tagFilter: { [DATA_QUALITY_TAGS.sourceNode]: 'signups' } });
   expect(checks.map((v) => v.name)).toEqual(['signups_maxFractionNaN_validator', 'signups_nonEmpty_validator']);
 });
@@ -56,7 +74,9 @@ test('pipe: steps transform the first argument, each a node, .when() by config',
   class Spend {
     @node()
     @pipe(step(clip, value(100)), step(scale, source('fx')).named('spendUsd'), step(scale, value(2)).named('doubled').when({ promo: true }))
-    spend(raw: number[]): number[] { return raw; }
+    spend(raw: number[]): number[] {
+      return raw;
+    }
   }
 
   const dr = new Driver({}, Spend);
@@ -71,22 +91,49 @@ test('pipe: steps transform the first argument, each a node, .when() by config',
 
 test('subdag: one group of nodes reused under two namespaces', async () => {
   class Cleaning {
-    @node() clean(raw: number[], floor = 0): number[] { return raw.filter((x) => x >= floor); }
-    @node() total(clean: number[], rate: number): number { return clean.reduce((a, b) => a + b, 0) * rate; }
+    @node() clean(raw: number[], floor = 0): number[] {
+      return raw.filter((x) => x >= floor);
+    }
+    @node() total(clean: number[], rate: number): number {
+      return clean.reduce((a, b) => a + b, 0) * rate;
+    }
   }
 
   class Regions {
-    @node() @subdag(Cleaning, { inputs: { raw: source('usSpend'), rate: value(1) } })
-    usTotal(total: number): number { return total; }
+    @node()
+    @subdag(Cleaning, { inputs: { raw: source('usSpend'), rate: value(1) } })
+    usTotal(total: number): number {
+      return total;
+    }
 
-    @node() @subdag(Cleaning, { inputs: { raw: source('euSpend') }, config: { rate: 1.1 }, namespace: 'eu' })
-    euTotal(total: number): number { return total; }
+    @node()
+    @subdag(Cleaning, { inputs: { raw: source('euSpend') }, config: { rate: 1.1 }, namespace: 'eu' })
+    euTotal(total: number): number {
+      return total;
+    }
   }
 
   const dr = new Driver({}, Regions);
   const out = await dr.rawExecute(['usTotal', 'euTotal'], { inputs: { usSpend: [10, -5, 20], euSpend: [100] } });
   expect(out).toEqual({ usTotal: 30, euTotal: 110.00000000000001 });
-  expect(dr.listAvailableVariables().map((v) => v.name).sort()).toEqual(
-    ['usTotal.clean', 'usTotal.rate', 'usTotal.total', 'usTotal', 'eu.clean', 'eu.rate', 'eu.total', 'euTotal', 'usSpend', 'euSpend', 'floor'].sort(),
+  expect(
+    dr
+      .listAvailableVariables()
+      .map((v) => v.name)
+      .sort(),
+  ).toEqual(
+    [
+      'usTotal.clean',
+      'usTotal.rate',
+      'usTotal.total',
+      'usTotal',
+      'eu.clean',
+      'eu.rate',
+      'eu.total',
+      'euTotal',
+      'usSpend',
+      'euSpend',
+      'floor',
+    ].sort(),
   );
 });

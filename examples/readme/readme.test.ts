@@ -1,8 +1,9 @@
 // Runs the README's snippets against the public API.
-import { AsyncDriver, Builder, Driver, node, testNode, type Variable } from '@hamilton-ts/core';
+
 import { SimpleTableGraphAdapter } from '@hamilton-ts/adapters';
+import { AsyncDriver, Builder, Driver, node, testNode, type Variable } from '@hamilton-ts/core';
 import { DictResult } from '@hamilton-ts/result-builders';
-import { ColumnTable } from 'arquero';
+import type { ColumnTable } from 'arquero';
 import { loadMarketingData, marketingDataByRegion } from '../marketing/load-marketing-data.js';
 import { MarketingFeatures } from '../marketing/marketing-features.js';
 import { SpendFeatures } from './spend-features.js';
@@ -43,23 +44,35 @@ test('instantiation, then using the DAG once, many times, and short-circuited', 
 
 test('tag filters, Builder and AsyncDriver as the README writes them', async () => {
   class Reports {
-    @node() report(spendPerSignup: Float64Array, region: string): string { return `${region}: ${spendPerSignup.length}`; }
+    @node() report(spendPerSignup: Float64Array, region: string): string {
+      return `${region}: ${spendPerSignup.length}`;
+    }
   }
   class Fetchers {
-    @node() async spend(): Promise<Float64Array> { return Float64Array.from([1, 2]); }
-    @node() async signups(): Promise<Float64Array> { return Float64Array.from([1, 1]); }
+    @node() async spend(): Promise<Float64Array> {
+      return Float64Array.from([1, 2]);
+    }
+    @node() async signups(): Promise<Float64Array> {
+      return Float64Array.from([1, 1]);
+    }
   }
   const timings = new Map<string, number>();
   const timingAdapter = {
     preNodeExecute: ({ node }: { node: Variable }) => void timings.set(node.name, performance.now()),
     postNodeExecute: ({ node }: { node: Variable }) => void timings.set(node.name, performance.now() - timings.get(node.name)!),
   };
-  const dr2 = new Builder().withModules(SpendFeatures, Reports).withConfig({ region: 'US' })
-    .withAdapters(timingAdapter).allowModuleOverrides().build();
+  const dr2 = new Builder()
+    .withModules(SpendFeatures, Reports)
+    .withConfig({ region: 'US' })
+    .withAdapters(timingAdapter)
+    .allowModuleOverrides()
+    .build();
   expect(await dr2.rawExecute(['report'], { inputs: { spend, signups } })).toEqual({ report: 'US: 4' });
   expect([...timings.keys()].sort()).toEqual(['report', 'spendPerSignup', 'spendUsd']);
   expect(dr2.listAvailableVariables({ tagFilter: { owner: 'growth' } }).map((v) => v.name)).toEqual(['signupsLastWeek']);
-  expect(dr2.listAvailableVariables({ tagFilter: { owner: ['growth', 'finance'], pii: null } }).map((v) => v.name)).toEqual(['signupsLastWeek']);
+  expect(dr2.listAvailableVariables({ tagFilter: { owner: ['growth', 'finance'], pii: null } }).map((v) => v.name)).toEqual([
+    'signupsLastWeek',
+  ]);
 
   const adr = new AsyncDriver({}, [Fetchers, SpendFeatures], { maxConcurrency: 8 });
   expect(await adr.rawExecute(['spendPerSignup'])).toEqual({ spendPerSignup: Float64Array.from([1, 2]) });

@@ -1,2 +1,2 @@
-export { SimpleTableGraphAdapter } from './simple-table-graph-adapter.js';
 export { SimpleGraphAdapter } from './simple-graph-adapter.js';
+export { SimpleTableGraphAdapter } from './simple-table-graph-adapter.js';

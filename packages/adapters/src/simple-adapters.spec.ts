@@ -5,8 +5,12 @@ import { ColumnTable, fromArrow } from 'arquero';
 import { SimpleGraphAdapter, SimpleTableGraphAdapter } from './index.js';
 
 class Doubling {
-  @node() doubled(x: Float64Array): Float64Array { return x.map((v) => v * 2); }
-  @node() total(doubled: Float64Array): number { return doubled.reduce((a, b) => a + b, 0); }
+  @node() doubled(x: Float64Array): Float64Array {
+    return x.map((v) => v * 2);
+  }
+  @node() total(doubled: Float64Array): number {
+    return doubled.reduce((a, b) => a + b, 0);
+  }
 }
 const x = Float64Array.from([1, 2, 3]);
 
@@ -14,7 +18,11 @@ test('SimpleTableGraphAdapter builds an arquero table, typed columns zero-copy a
   const dr = new Driver({}, Doubling, { adapter: new SimpleTableGraphAdapter() });
   const table = (await dr.execute(['doubled', 'total'], { inputs: { x } })) as ColumnTable;
   expect(table).toBeInstanceOf(ColumnTable);
-  expect(table.objects()).toEqual([{ doubled: 2, total: 12 }, { doubled: 4, total: 12 }, { doubled: 6, total: 12 }]);
+  expect(table.objects()).toEqual([
+    { doubled: 2, total: 12 },
+    { doubled: 4, total: 12 },
+    { doubled: 6, total: 12 },
+  ]);
   const raw = await dr.rawExecute(['doubled'], { inputs: { x } });
   expect(raw.doubled).toEqual(Float64Array.from([2, 4, 6]));
 });

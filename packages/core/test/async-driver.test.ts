@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { describe, expect, it } from '@jest/globals';
 import { AsyncDriver, Builder, Driver, GraphBuildError, node } from '@hamilton-ts/core';
+import { describe, expect, it } from '@jest/globals';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -16,10 +16,18 @@ class Fetchers {
     return new Promise((resolve) => this.release.set(name, (v) => (this.inFlight.delete(name), resolve(v))));
   }
 
-  @node({ returns: Number }) users(): Promise<number> { return this.fetch('users'); }
-  @node({ returns: Number }) orders(): Promise<number> { return this.fetch('orders'); }
-  @node({ returns: Number }) visits(): Promise<number> { return this.fetch('visits'); }
-  @node() report(users: number, orders: number, visits: number): string { return `${users}/${orders}/${visits}`; }
+  @node({ returns: Number }) users(): Promise<number> {
+    return this.fetch('users');
+  }
+  @node({ returns: Number }) orders(): Promise<number> {
+    return this.fetch('orders');
+  }
+  @node({ returns: Number }) visits(): Promise<number> {
+    return this.fetch('visits');
+  }
+  @node() report(users: number, orders: number, visits: number): string {
+    return `${users}/${orders}/${visits}`;
+  }
 
   /** Releases whatever is in flight, one at a time, checking the limit each time. */
   async drain(limit: number): Promise<void> {
@@ -68,11 +76,20 @@ describe('AsyncDriver', () => {
   });
 
   it('has the same API: execute with a result builder, validateExecution, queries', async () => {
-    class Sync { @node() a(x: number): number[] { return [x, x + 1]; } }
+    class Sync {
+      @node() a(x: number): number[] {
+        return [x, x + 1];
+      }
+    }
     const dr = new AsyncDriver({}, Sync);
     expect(((await dr.execute(['a'], { inputs: { x: 1 } })) as { objects(): unknown[] }).objects()).toEqual([{ a: 1 }, { a: 2 }]);
     expect(() => dr.validateExecution(['a'])).toThrow('missing input "x"');
-    expect(dr.whatIsUpstreamOf('a').map((v) => v.name).sort()).toEqual(['a', 'x']);
+    expect(
+      dr
+        .whatIsUpstreamOf('a')
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(['a', 'x']);
   });
 
   it('is what Builder.buildAsync makes, with its maxConcurrency', async () => {

@@ -1,16 +1,30 @@
 import 'reflect-metadata';
+import { AsyncDriver, Builder, config, Driver, type GraphAdapter, GraphBuildError, node } from '@hamilton-ts/core';
+import { DictResult } from '@hamilton-ts/result-builders';
 import { describe, expect, it } from '@jest/globals';
 import { ColumnTable } from 'arquero';
-import { AsyncDriver, Builder, Driver, GraphBuildError, config, node, type GraphAdapter } from '@hamilton-ts/core';
-import { DictResult } from '@hamilton-ts/result-builders';
 
 class Base {
-  @node() greeting(name: string): string { return `hello ${name}`; }
-  @node() @config.when({ loud: true }) shout__loud(greeting: string): string { return greeting.toUpperCase(); }
-  @node() @config.whenNot({ loud: true }) shout__quiet(greeting: string): string { return greeting; }
+  @node() greeting(name: string): string {
+    return `hello ${name}`;
+  }
+  @node() @config.when({ loud: true }) shout__loud(greeting: string): string {
+    return greeting.toUpperCase();
+  }
+  @node() @config.whenNot({ loud: true }) shout__quiet(greeting: string): string {
+    return greeting;
+  }
 }
-class Extra { @node() length(shout: string): number { return shout.length; } }
-class Replacement { @node() greeting(name: string): string { return `hi ${name}`; } }
+class Extra {
+  @node() length(shout: string): number {
+    return shout.length;
+  }
+}
+class Replacement {
+  @node() greeting(name: string): string {
+    return `hi ${name}`;
+  }
+}
 
 describe('Builder', () => {
   it('builds a Driver from modules added in several calls', async () => {
@@ -36,13 +50,18 @@ describe('Builder', () => {
 
   it('fails on duplicate nodes unless allowModuleOverrides, then the later module wins', async () => {
     expect(() => new Builder().withModules(Base, Replacement).build()).toThrow(GraphBuildError);
-    expect(() => new Builder().withModules(Base, Replacement).build()).toThrow('node "greeting" is defined twice: by Base.greeting and by Replacement.greeting');
+    expect(() => new Builder().withModules(Base, Replacement).build()).toThrow(
+      'node "greeting" is defined twice: by Base.greeting and by Replacement.greeting',
+    );
     const dr = new Builder().withModules(Base, Replacement).allowModuleOverrides().build();
     expect(await dr.rawExecute(['shout'], { inputs: { name: 'bo' } })).toEqual({ shout: 'hi bo' });
   });
 
   it('defaults to the arquero table result, like Driver', async () => {
-    const t = await new Builder().withModules(Base).build().execute(['greeting'], { inputs: { name: 'x' } });
+    const t = await new Builder()
+      .withModules(Base)
+      .build()
+      .execute(['greeting'], { inputs: { name: 'x' } });
     expect(t).toBeInstanceOf(ColumnTable);
   });
 

@@ -1,12 +1,20 @@
 import 'reflect-metadata';
+import { config, Driver, GraphBuildError, InputValidationError, node } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, GraphBuildError, InputValidationError, config, node } from '@hamilton-ts/core';
 
 class Pricing {
-  @node() base(price: number): number { return price; }
-  @node() rate(): number { return 0.1; }
-  @node() withTax(base: number, rate: number): number { return base * (1 + rate); }
-  @node() label(currency: string): string { return `in ${currency}`; }
+  @node() base(price: number): number {
+    return price;
+  }
+  @node() rate(): number {
+    return 0.1;
+  }
+  @node() withTax(base: number, rate: number): number {
+    return base * (1 + rate);
+  }
+  @node() label(currency: string): string {
+    return `in ${currency}`;
+  }
 }
 
 describe('config values', () => {
@@ -36,7 +44,11 @@ describe('config values', () => {
 
   // Regression: `name in config` saw Object.prototype members, so a parameter named `valueOf` became config.
   it('does not mistake parameters named like Object.prototype members for config', async () => {
-    class Odd { @node() a(valueOf: number, constructor: string): string { return `${constructor}${valueOf}`; } }
+    class Odd {
+      @node() a(valueOf: number, constructor: string): string {
+        return `${constructor}${valueOf}`;
+      }
+    }
     const dr = new Driver({}, Odd);
     expect(await dr.rawExecute(['a'], { inputs: { valueOf: 1, constructor: 'x' } })).toEqual({ a: 'x1' });
   });
@@ -58,14 +70,25 @@ describe('config values', () => {
 });
 
 class Regional {
-  @node() @config.when({ region: 'US' }) tax__us(price: number): number { return price * 0.07; }
-  @node() @config.whenNot({ region: 'US' }) tax__other(price: number): number { return price * 0.2; }
-  @node() @config.whenIn({ tier: ['gold', 'platinum'] }) discount__vip(): number { return 0.2; }
-  @node() @config.whenNotIn({ tier: ['gold', 'platinum'] }) discount__std(): number { return 0; }
-  @node() total(price: number, tax: number, discount: number): number { return (price + tax) * (1 - discount); }
+  @node() @config.when({ region: 'US' }) tax__us(price: number): number {
+    return price * 0.07;
+  }
+  @node() @config.whenNot({ region: 'US' }) tax__other(price: number): number {
+    return price * 0.2;
+  }
+  @node() @config.whenIn({ tier: ['gold', 'platinum'] }) discount__vip(): number {
+    return 0.2;
+  }
+  @node() @config.whenNotIn({ tier: ['gold', 'platinum'] }) discount__std(): number {
+    return 0;
+  }
+  @node() total(price: number, tax: number, discount: number): number {
+    return (price + tax) * (1 - discount);
+  }
 }
 
-const totalOf = async (cfg: Record<string, unknown>) => (await new Driver(cfg, Regional).rawExecute(['total'], { inputs: { price: 100 } })).total;
+const totalOf = async (cfg: Record<string, unknown>) =>
+  (await new Driver(cfg, Regional).rawExecute(['total'], { inputs: { price: 100 } })).total;
 
 describe('config.when and friends', () => {
   it('picks variants by config and strips the __suffix', async () => {
@@ -83,9 +106,15 @@ describe('config.when and friends', () => {
 
   it('ANDs several conditions on one method, in any decorator order', async () => {
     class Both {
-      @config.when({ region: 'US' }) @node() @config.whenIn({ tier: ['gold'] }) perk__a(): string { return 'both'; }
-      @node() @config.whenNot({ region: 'US' }) perk__b(): string { return 'not US'; }
-      @node() @config.when({ region: 'US' }) @config.whenNotIn({ tier: ['gold'] }) perk__c(): string { return 'US only'; }
+      @config.when({ region: 'US' }) @node() @config.whenIn({ tier: ['gold'] }) perk__a(): string {
+        return 'both';
+      }
+      @node() @config.whenNot({ region: 'US' }) perk__b(): string {
+        return 'not US';
+      }
+      @node() @config.when({ region: 'US' }) @config.whenNotIn({ tier: ['gold'] }) perk__c(): string {
+        return 'US only';
+      }
     }
     const perk = async (cfg: Record<string, unknown>) => (await new Driver(cfg, Both).rawExecute(['perk'])).perk;
     expect(await perk({ region: 'US', tier: 'gold' })).toBe('both');
@@ -95,8 +124,12 @@ describe('config.when and friends', () => {
 
   it('reports two variants resolving to the same name under one config, naming both methods', () => {
     class Overlap {
-      @node() @config.whenIn({ region: ['US', 'CA'] }) tax__na(): number { return 1; }
-      @node() @config.when({ region: 'US' }) tax__us(): number { return 2; }
+      @node() @config.whenIn({ region: ['US', 'CA'] }) tax__na(): number {
+        return 1;
+      }
+      @node() @config.when({ region: 'US' }) tax__us(): number {
+        return 2;
+      }
     }
     expect(() => new Driver({ region: 'CA' }, Overlap)).not.toThrow();
     const build = () => new Driver({ region: 'US' }, Overlap);
@@ -106,10 +139,20 @@ describe('config.when and friends', () => {
 
   it('reports misuse of the condition decorators', () => {
     class Misused {
-      @node() @config.when({}) a(): number { return 1; }
-      @node() @config.whenIn({ region: 'US' as unknown as string[] }) b(): number { return 2; }
+      @node() @config.when({}) a(): number {
+        return 1;
+      }
+      @node() @config.whenIn({ region: 'US' as unknown as string[] }) b(): number {
+        return 2;
+      }
     }
-    const error = (() => { try { new Driver({}, Misused); } catch (e) { return e as GraphBuildError; } })()!;
+    const error = (() => {
+      try {
+        new Driver({}, Misused);
+      } catch (e) {
+        return e as GraphBuildError;
+      }
+    })()!;
     expect(error).toBeInstanceOf(GraphBuildError);
     expect(error.message).toContain('Misused.a: @config.when({}) has no keys');
     expect(error.message).toContain('Misused.b: @config.whenIn needs an array of values for "region", got "US"');

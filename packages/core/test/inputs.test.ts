@@ -1,25 +1,48 @@
 import 'reflect-metadata';
-import { describe, expect, it } from '@jest/globals';
 import { Driver, InputValidationError, node } from '@hamilton-ts/core';
+import { describe, expect, it } from '@jest/globals';
 
-class Animal { constructor(readonly name = 'a') {} }
+class Animal {
+  constructor(readonly name = 'a') {}
+}
 class Dog extends Animal {}
 
 class Typed {
-  @node() n(count: number): number { return count; }
-  @node() s(label: string): string { return label; }
-  @node() b(flag: boolean): boolean { return flag; }
-  @node() arr(list: number[]): number { return list.length; }
-  @node() typed(column: Float64Array): number { return column.length; }
-  @node() pet(animal: Animal): string { return animal.name; }
-  @node() dog(puppy: Dog): string { return puppy.name; }
-  @node() anything(blob: unknown): unknown { return blob; }
-  @node() alsoCount(count: number, label: string): string { return `${label}${count}`; }
+  @node() n(count: number): number {
+    return count;
+  }
+  @node() s(label: string): string {
+    return label;
+  }
+  @node() b(flag: boolean): boolean {
+    return flag;
+  }
+  @node() arr(list: number[]): number {
+    return list.length;
+  }
+  @node() typed(column: Float64Array): number {
+    return column.length;
+  }
+  @node() pet(animal: Animal): string {
+    return animal.name;
+  }
+  @node() dog(puppy: Dog): string {
+    return puppy.name;
+  }
+  @node() anything(blob: unknown): unknown {
+    return blob;
+  }
+  @node() alsoCount(count: number, label: string): string {
+    return `${label}${count}`;
+  }
 }
 
 const dr = new Driver({}, Typed);
 const failure = async (outputs: string[], inputs: Record<string, unknown>): Promise<InputValidationError> => {
-  const error = await dr.rawExecute(outputs, { inputs }).then(() => undefined, (e: unknown) => e);
+  const error = await dr.rawExecute(outputs, { inputs }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InputValidationError);
   return error as InputValidationError;
 };

@@ -1,13 +1,20 @@
 import 'reflect-metadata';
+import { AsyncDriver, Driver, type GraphAdapter, InputValidationError, NodeExecutionError, node } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { AsyncDriver, Driver, InputValidationError, NodeExecutionError, node, type GraphAdapter } from '@hamilton-ts/core';
 
 const boom = new RangeError('negative');
 
 class Failing {
-  @node() a(x: number): number { return x; }
-  @node() b(a: number): number { if (a < 0) throw boom; return a; }
-  @node() c(b: number): number { return b; }
+  @node() a(x: number): number {
+    return x;
+  }
+  @node() b(a: number): number {
+    if (a < 0) throw boom;
+    return a;
+  }
+  @node() c(b: number): number {
+    return b;
+  }
 }
 
 function recorder(log: string[], events: Record<string, any[]>): GraphAdapter {
@@ -27,11 +34,22 @@ describe('lifecycle when a node fails', () => {
     const run = new Driver({}, Failing, { adapter: recorder(log, events) }).rawExecute(['c'], { inputs: { x: -1 } });
     const error = await run.catch((e: unknown) => e);
     expect(log).toEqual([
-      'preGraphExecute', 'preNodeExecute:a', 'postNodeExecute:a:true',
-      'preNodeExecute:b', 'postNodeExecute:b:false', 'postGraphExecute:false',
+      'preGraphExecute',
+      'preNodeExecute:a',
+      'postNodeExecute:a:true',
+      'preNodeExecute:b',
+      'postNodeExecute:b:false',
+      'postGraphExecute:false',
     ]);
     const postB = events.postNodeExecute[1];
-    expect(postB).toEqual({ runId: expect.any(String), node: expect.objectContaining({ name: 'b' }), kwargs: { a: -1 }, success: false, error: boom, result: undefined });
+    expect(postB).toEqual({
+      runId: expect.any(String),
+      node: expect.objectContaining({ name: 'b' }),
+      kwargs: { a: -1 },
+      success: false,
+      error: boom,
+      result: undefined,
+    });
     const postGraph = events.postGraphExecute[0];
     expect(postGraph).toEqual({ runId: postB.runId, success: false, error, results: undefined });
     expect(error).toBeInstanceOf(NodeExecutionError);
@@ -40,9 +58,15 @@ describe('lifecycle when a node fails', () => {
 
   it('does the same for an async rejection under AsyncDriver', async () => {
     class AsyncFailing {
-      @node() async a(): Promise<number> { throw boom; }
-      @node() async other(): Promise<number> { return 1; }
-      @node() b(a: number, other: number): number { return a + other; }
+      @node() async a(): Promise<number> {
+        throw boom;
+      }
+      @node() async other(): Promise<number> {
+        return 1;
+      }
+      @node() b(a: number, other: number): number {
+        return a + other;
+      }
     }
     const log: string[] = [];
     const error = await new AsyncDriver({}, AsyncFailing, { adapter: recorder(log, {}) }).rawExecute(['b']).catch((e: unknown) => e);
@@ -60,14 +84,29 @@ describe('lifecycle when a node fails', () => {
 
   it('surfaces a failing async postGraphConstruct on execute, before any node runs', async () => {
     const ran: string[] = [];
-    class Watched { @node() a(): number { ran.push('a'); return 1; } }
-    const dr = new Driver({}, Watched, { adapter: { postGraphConstruct: async () => { throw new Error('registry down'); } } });
+    class Watched {
+      @node() a(): number {
+        ran.push('a');
+        return 1;
+      }
+    }
+    const dr = new Driver({}, Watched, {
+      adapter: {
+        postGraphConstruct: async () => {
+          throw new Error('registry down');
+        },
+      },
+    });
     await expect(dr.rawExecute(['a'])).rejects.toThrow('registry down');
     expect(ran).toEqual([]);
   });
 
   it('turns a failing doNodeExecute into a NodeExecutionError of that node', async () => {
-    const adapter: GraphAdapter = { doNodeExecute: () => { throw new Error('engine down'); } };
+    const adapter: GraphAdapter = {
+      doNodeExecute: () => {
+        throw new Error('engine down');
+      },
+    };
     const error = await new Driver({}, Failing, { adapter }).rawExecute(['a'], { inputs: { x: 1 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeExecutionError);
     expect((error as Error).message).toBe('node "a" (Failing) failed: engine down');

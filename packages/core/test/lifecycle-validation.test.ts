@@ -1,20 +1,32 @@
 import 'reflect-metadata';
+import { Driver, type GraphAdapter, GraphBuildError, InputValidationError, node } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, GraphBuildError, InputValidationError, node, type GraphAdapter } from '@hamilton-ts/core';
 
 class Small {
-  @node() count(raw: string): number { return raw.length; }
-  @node() doubled(count: number): number { return count * 2; }
+  @node() count(raw: string): number {
+    return raw.length;
+  }
+  @node() doubled(count: number): number {
+    return count * 2;
+  }
 }
 
 class Mismatched {
-  @node() count(): string { return '3'; }
-  @node() doubled(count: number): number { return Number(count) * 2; }
+  @node() count(): string {
+    return '3';
+  }
+  @node() doubled(count: number): number {
+    return Number(count) * 2;
+  }
 }
 
 describe('validateNode and validateGraph', () => {
   it('turns a string verdict of validateNode into a GraphBuildError naming adapter and node', () => {
-    class NoDoubles { validateNode({ node: v }: { node: { name: string } }) { return v.name === 'doubled' ? 'doubles are banned' : true; } }
+    class NoDoubles {
+      validateNode({ node: v }: { node: { name: string } }) {
+        return v.name === 'doubled' ? 'doubles are banned' : true;
+      }
+    }
     const make = () => new Driver({}, Small, { adapter: new NoDoubles() as GraphAdapter });
     expect(make).toThrow(GraphBuildError);
     expect(make).toThrow('NoDoubles.validateNode rejected node "doubled": doubles are banned');
@@ -58,7 +70,12 @@ describe('validateInput', () => {
 
   it('narrows it: false rejects a value the type check would accept, naming the adapter', async () => {
     const seen: unknown[] = [];
-    class NonEmpty { validateInput(e: { name: string; value: unknown; type: Function }) { seen.push(e); return e.value === '' ? false : undefined; } }
+    class NonEmpty {
+      validateInput(e: { name: string; value: unknown; type: Function }) {
+        seen.push(e);
+        return e.value === '' ? false : undefined;
+      }
+    }
     const dr = new Driver({}, Small, { adapter: new NonEmpty() as GraphAdapter });
     const run = dr.rawExecute(['count'], { inputs: { raw: '' } });
     await expect(run).rejects.toThrow(InputValidationError);
@@ -81,14 +98,20 @@ describe('checkEdgeTypesMatch', () => {
 
   // Regression: the rejection was reported as "returns Number but takes Number", without the adapter.
   it('narrows it: false rejects an edge the built-in rule accepts, naming the adapter', () => {
-    class Strict { checkEdgeTypesMatch() { return false; } }
+    class Strict {
+      checkEdgeTypesMatch() {
+        return false;
+      }
+    }
     expect(() => new Driver({}, Small, { adapter: new Strict() })).toThrow(
       'Strict.checkEdgeTypesMatch rejected count -> doubled ("count" returns Number, doubled takes count: Number)',
     );
   });
 
   it('lets the first adapter with an answer decide', async () => {
-    const dr = new Driver({}, Mismatched, { adapter: [{ checkEdgeTypesMatch: () => undefined }, { checkEdgeTypesMatch: () => true }, { checkEdgeTypesMatch: () => false }] });
+    const dr = new Driver({}, Mismatched, {
+      adapter: [{ checkEdgeTypesMatch: () => undefined }, { checkEdgeTypesMatch: () => true }, { checkEdgeTypesMatch: () => false }],
+    });
     expect(await dr.rawExecute(['doubled'])).toEqual({ doubled: 6 });
   });
 
@@ -100,16 +123,23 @@ describe('checkEdgeTypesMatch', () => {
 // Regression: a promise from a validation hook was truthy, so an async validateInput or
 // checkEdgeTypesMatch accepted everything, and validateNode printed "[object Promise]".
 describe('validation hooks answering with a promise', () => {
-  const async = <T>(value: T) => () => Promise.resolve(value);
+  const async =
+    <T>(value: T) =>
+    () =>
+      Promise.resolve(value);
 
   it('are reported, not taken as a yes', async () => {
     const edge = () => new Driver({}, Mismatched, { adapter: { checkEdgeTypesMatch: async(true) } as unknown as GraphAdapter });
-    expect(edge).toThrow('adapter.checkEdgeTypesMatch returned a promise; validation hooks run while the graph is built or inputs are checked and must answer synchronously');
+    expect(edge).toThrow(
+      'adapter.checkEdgeTypesMatch returned a promise; validation hooks run while the graph is built or inputs are checked and must answer synchronously',
+    );
     const node = () => new Driver({}, Small, { adapter: { validateNode: async(true) } as unknown as GraphAdapter });
     expect(node).toThrow('adapter.validateNode returned a promise; validation hooks run while the graph is built');
     const graph = () => new Driver({}, Small, { adapter: { validateGraph: async(true) } as unknown as GraphAdapter });
     expect(graph).toThrow('adapter.validateGraph returned a promise');
-    const input = new Driver({}, Small, { adapter: { validateInput: async(false) } as unknown as GraphAdapter }).rawExecute(['count'], { inputs: { raw: 'x' } });
+    const input = new Driver({}, Small, { adapter: { validateInput: async(false) } as unknown as GraphAdapter }).rawExecute(['count'], {
+      inputs: { raw: 'x' },
+    });
     await expect(input).rejects.toThrow(InputValidationError);
     await expect(input).rejects.toThrow('adapter.validateInput returned a promise');
   });

@@ -1,10 +1,14 @@
 import 'reflect-metadata';
+import { Driver, type GraphAdapter, type NodeExecuteContext, node } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, node, type GraphAdapter, type NodeExecuteContext } from '@hamilton-ts/core';
 
 class Pipeline {
-  @node() a(x: number): number { return x + 1; }
-  @node() b(a: number, scale = 10): number { return a * scale; }
+  @node() a(x: number): number {
+    return x + 1;
+  }
+  @node() b(a: number, scale = 10): number {
+    return a * scale;
+  }
 }
 
 /** An adapter implementing every execution hook, logging `name:detail` and keeping each event. */
@@ -35,8 +39,13 @@ describe('lifecycle hooks', () => {
 
     await dr.rawExecute(['b'], { inputs: { x: 1 }, overrides: {} });
     expect(log).toEqual([
-      'r.postGraphConstruct', 'r.preGraphExecute', 'r.preNodeExecute:a', 'r.postNodeExecute:a',
-      'r.preNodeExecute:b', 'r.postNodeExecute:b', 'r.postGraphExecute',
+      'r.postGraphConstruct',
+      'r.preGraphExecute',
+      'r.preNodeExecute:a',
+      'r.postNodeExecute:a',
+      'r.preNodeExecute:b',
+      'r.postNodeExecute:b',
+      'r.postGraphExecute',
     ]);
     const runId = events.preGraphExecute[0].runId;
     expect(typeof runId).toBe('string');
@@ -44,7 +53,12 @@ describe('lifecycle hooks', () => {
     expect(events.preGraphExecute[0]).toEqual({ runId, outputs: ['b'], inputs: { x: 1 }, overrides: {} });
     expect(events.preNodeExecute[1]).toEqual({ runId, node: expect.objectContaining({ name: 'b' }), kwargs: { a: 2, scale: 2 } });
     expect(events.postNodeExecute[1]).toEqual({
-      runId, node: expect.objectContaining({ name: 'b', origin: 'Pipeline.b' }), kwargs: { a: 2, scale: 2 }, success: true, error: undefined, result: 4,
+      runId,
+      node: expect.objectContaining({ name: 'b', origin: 'Pipeline.b' }),
+      kwargs: { a: 2, scale: 2 },
+      success: true,
+      error: undefined,
+      result: 4,
     });
     expect(events.postGraphExecute[0]).toEqual({ runId, success: true, error: undefined, results: { b: 4 } });
   });
@@ -70,20 +84,38 @@ describe('lifecycle hooks', () => {
     const dr = new Driver({}, Pipeline, { adapter: [recorder('one', log), recorder('two', log)] });
     await dr.rawExecute(['a'], { inputs: { x: 1 } });
     expect(log).toEqual([
-      'one.postGraphConstruct', 'two.postGraphConstruct', 'one.preGraphExecute', 'two.preGraphExecute',
-      'one.preNodeExecute:a', 'two.preNodeExecute:a', 'one.postNodeExecute:a', 'two.postNodeExecute:a',
-      'one.postGraphExecute', 'two.postGraphExecute',
+      'one.postGraphConstruct',
+      'two.postGraphConstruct',
+      'one.preGraphExecute',
+      'two.preGraphExecute',
+      'one.preNodeExecute:a',
+      'two.preNodeExecute:a',
+      'one.postNodeExecute:a',
+      'two.postNodeExecute:a',
+      'one.postGraphExecute',
+      'two.postGraphExecute',
     ]);
   });
 
   it('awaits async hooks before going on', async () => {
     const log: string[] = [];
-    const slow = (name: string) => async () => { await new Promise((r) => setImmediate(r)); log.push(name); };
-    const adapter: GraphAdapter = {
-      postGraphConstruct: slow('construct'), preGraphExecute: slow('preGraph'), preNodeExecute: slow('preNode'),
-      postNodeExecute: slow('postNode'), postGraphExecute: slow('postGraph'),
+    const slow = (name: string) => async () => {
+      await new Promise((r) => setImmediate(r));
+      log.push(name);
     };
-    class Logged { @node() a(): number { log.push('a'); return 1; } }
+    const adapter: GraphAdapter = {
+      postGraphConstruct: slow('construct'),
+      preGraphExecute: slow('preGraph'),
+      preNodeExecute: slow('preNode'),
+      postNodeExecute: slow('postNode'),
+      postGraphExecute: slow('postGraph'),
+    };
+    class Logged {
+      @node() a(): number {
+        log.push('a');
+        return 1;
+      }
+    }
     await new Driver({}, Logged, { adapter }).rawExecute(['a']);
     expect(log).toEqual(['construct', 'preGraph', 'preNode', 'a', 'postNode', 'postGraph']);
   });
@@ -100,7 +132,9 @@ describe('doNodeExecute', () => {
         return value;
       },
     });
-    expect(await new Driver({}, Pipeline, { adapter: [around('outer'), around('inner')] }).rawExecute(['a'], { inputs: { x: 1 } })).toEqual({ a: 2 });
+    expect(await new Driver({}, Pipeline, { adapter: [around('outer'), around('inner')] }).rawExecute(['a'], { inputs: { x: 1 } })).toEqual(
+      { a: 2 },
+    );
     expect(log).toEqual(['outer>a', 'inner>a', 'inner<a', 'outer<a']);
   });
 
@@ -113,7 +147,16 @@ describe('doNodeExecute', () => {
 
   it('can short-circuit a node, and its value flows downstream', async () => {
     const ran: string[] = [];
-    class Watched { @node() a(): number { ran.push('a'); return 1; } @node() b(a: number): number { ran.push('b'); return a + 1; } }
+    class Watched {
+      @node() a(): number {
+        ran.push('a');
+        return 1;
+      }
+      @node() b(a: number): number {
+        ran.push('b');
+        return a + 1;
+      }
+    }
     const adapter: GraphAdapter = { doNodeExecute: (ctx, next) => (ctx.node.name === 'a' ? 41 : next(ctx)) };
     expect(await new Driver({}, Watched, { adapter }).rawExecute(['b'])).toEqual({ b: 42 });
     expect(ran).toEqual(['b']);
@@ -123,7 +166,10 @@ describe('doNodeExecute', () => {
     const log: string[] = [];
     const adapter: GraphAdapter = {
       preNodeExecute: () => void log.push('pre'),
-      doNodeExecute: (ctx, next) => { log.push('do'); return (next(ctx) as number) * 3; },
+      doNodeExecute: (ctx, next) => {
+        log.push('do');
+        return (next(ctx) as number) * 3;
+      },
       postNodeExecute: (e) => void log.push(`post:${e.result}`),
     };
     expect(await new Driver({}, Pipeline, { adapter }).rawExecute(['a'], { inputs: { x: 1 } })).toEqual({ a: 6 });

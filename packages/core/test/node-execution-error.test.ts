@@ -1,24 +1,44 @@
 import 'reflect-metadata';
-import { describe, expect, it } from '@jest/globals';
 import { AsyncDriver, Driver, HamiltonError, NodeExecutionError, node } from '@hamilton-ts/core';
+import { describe, expect, it } from '@jest/globals';
 
 class Ratios {
   readonly ran: string[] = [];
-  @node() total(): number { this.ran.push('total'); return 0; }
+  @node() total(): number {
+    this.ran.push('total');
+    return 0;
+  }
   @node() ratio(total: number): number {
     this.ran.push('ratio');
     if (total === 0) throw new RangeError('division by zero');
     return 1 / total;
   }
-  @node() async fetched(): Promise<number> { this.ran.push('fetched'); throw new TypeError('socket closed'); }
-  @node() percent(ratio: number): number { this.ran.push('percent'); return ratio * 100; }
-  @node() enriched(fetched: number): number { this.ran.push('enriched'); return fetched; }
-  @node() independent(): number { this.ran.push('independent'); return 1; }
-  @node() rejectsNonError(): Promise<number> { return Promise.reject('plain string'); }
+  @node() async fetched(): Promise<number> {
+    this.ran.push('fetched');
+    throw new TypeError('socket closed');
+  }
+  @node() percent(ratio: number): number {
+    this.ran.push('percent');
+    return ratio * 100;
+  }
+  @node() enriched(fetched: number): number {
+    this.ran.push('enriched');
+    return fetched;
+  }
+  @node() independent(): number {
+    this.ran.push('independent');
+    return 1;
+  }
+  @node() rejectsNonError(): Promise<number> {
+    return Promise.reject('plain string');
+  }
 }
 
 const failure = async (run: Promise<unknown>): Promise<NodeExecutionError> => {
-  const error = await run.then(() => undefined, (e: unknown) => e);
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(NodeExecutionError);
   expect(error).toBeInstanceOf(HamiltonError);
   return error as NodeExecutionError;

@@ -1,14 +1,26 @@
 import 'reflect-metadata';
+import { Driver, InputValidationError, node, UnknownNodeError } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, InputValidationError, UnknownNodeError, node } from '@hamilton-ts/core';
 
 /** a = x, b = a + 1, c = b + 1, d = c + 1; records which nodes ran. */
 class Chain {
   readonly ran: string[] = [];
-  @node() a(x: number): number { this.ran.push('a'); return x; }
-  @node() b(a: number): number { this.ran.push('b'); return a + 1; }
-  @node() c(b: number): number { this.ran.push('c'); return b + 1; }
-  @node() d(c: number): number { this.ran.push('d'); return c + 1; }
+  @node() a(x: number): number {
+    this.ran.push('a');
+    return x;
+  }
+  @node() b(a: number): number {
+    this.ran.push('b');
+    return a + 1;
+  }
+  @node() c(b: number): number {
+    this.ran.push('c');
+    return b + 1;
+  }
+  @node() d(c: number): number {
+    this.ran.push('d');
+    return c + 1;
+  }
 }
 
 const setup = () => {

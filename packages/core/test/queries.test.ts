@@ -1,19 +1,32 @@
 import 'reflect-metadata';
+import { Driver, node, tag, UnknownNodeError, type Variable } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, UnknownNodeError, node, tag, type Variable } from '@hamilton-ts/core';
 
 class Marketing {
-  @node({ doc: 'Spend in USD.' }) @tag({ owner: 'growth', pii: 'false' })
-  spendUsd(spend: Float64Array, fx = 1): Float64Array { return spend.map((s) => s * fx); }
+  @node({ doc: 'Spend in USD.' })
+  @tag({ owner: 'growth', pii: 'false' })
+  spendUsd(spend: Float64Array, fx = 1): Float64Array {
+    return spend.map((s) => s * fx);
+  }
 
-  @node() @tag({ owner: 'finance', regions: ['US', 'EU'] })
-  signupsClean(signups: Float64Array): Float64Array { return signups; }
+  @node()
+  @tag({ owner: 'finance', regions: ['US', 'EU'] })
+  signupsClean(signups: Float64Array): Float64Array {
+    return signups;
+  }
 
-  @node() @tag({ owner: 'growth' })
-  perSignup(spendUsd: Float64Array, signupsClean: Float64Array): Float64Array { return spendUsd.map((s, i) => s / signupsClean[i]); }
+  @node()
+  @tag({ owner: 'growth' })
+  perSignup(spendUsd: Float64Array, signupsClean: Float64Array): Float64Array {
+    return spendUsd.map((s, i) => s / signupsClean[i]);
+  }
 
-  @node() total(spendUsd: Float64Array): number { return spendUsd.reduce((a, b) => a + b, 0); }
-  @node() unrelated(): string { return 'x'; }
+  @node() total(spendUsd: Float64Array): number {
+    return spendUsd.reduce((a, b) => a + b, 0);
+  }
+  @node() unrelated(): string {
+    return 'x';
+  }
 }
 
 const dr = new Driver({}, Marketing);
@@ -21,20 +34,42 @@ const names = (vars: readonly Variable[]) => vars.map((v) => v.name).sort();
 
 describe('listAvailableVariables', () => {
   it('lists every node, external inputs included', () => {
-    expect(names(dr.listAvailableVariables())).toEqual(['fx', 'perSignup', 'signups', 'signupsClean', 'spend', 'spendUsd', 'total', 'unrelated']);
+    expect(names(dr.listAvailableVariables())).toEqual([
+      'fx',
+      'perSignup',
+      'signups',
+      'signupsClean',
+      'spend',
+      'spendUsd',
+      'total',
+      'unrelated',
+    ]);
   });
 
   it('describes a computed node', () => {
     const v = dr.listAvailableVariables().find((x) => x.name === 'spendUsd')!;
     expect(v).toEqual({
-      name: 'spendUsd', type: Float64Array, tags: { owner: 'growth', pii: 'false' }, isExternalInput: false,
-      documentation: 'Spend in USD.', requiredDependencies: ['spend'], optionalDependencies: ['fx'], origin: 'Marketing.spendUsd',
+      name: 'spendUsd',
+      type: Float64Array,
+      tags: { owner: 'growth', pii: 'false' },
+      isExternalInput: false,
+      documentation: 'Spend in USD.',
+      requiredDependencies: ['spend'],
+      optionalDependencies: ['fx'],
+      origin: 'Marketing.spendUsd',
     });
   });
 
   it('describes an external input with the type its consumers ask for', () => {
     const v = dr.listAvailableVariables().find((x) => x.name === 'signups')!;
-    expect(v).toMatchObject({ type: Float64Array, isExternalInput: true, requiredDependencies: [], optionalDependencies: [], tags: {}, documentation: '' });
+    expect(v).toMatchObject({
+      type: Float64Array,
+      isExternalInput: true,
+      requiredDependencies: [],
+      optionalDependencies: [],
+      tags: {},
+      documentation: '',
+    });
     expect(v.origin).toBeUndefined();
   });
 
@@ -73,6 +108,8 @@ describe('graph walks', () => {
     expect(() => dr.whatIsUpstreamOf('perSignUp')).toThrow(UnknownNodeError);
     expect(() => dr.whatIsUpstreamOf('perSignUp')).toThrow('unknown node: "perSignUp" (did you mean perSignup?)');
     expect(() => dr.whatIsDownstreamOf('spend', 'nothingLikeIt')).toThrow('unknown node: "nothingLikeIt"; use listAvailableVariables()');
-    expect(() => dr.whatIsThePathBetween('spnd', 'totl')).toThrow('unknown nodes: "spnd" (did you mean spend?), "totl" (did you mean total?)');
+    expect(() => dr.whatIsThePathBetween('spnd', 'totl')).toThrow(
+      'unknown nodes: "spnd" (did you mean spend?), "totl" (did you mean total?)',
+    );
   });
 });

@@ -1,15 +1,25 @@
 import 'reflect-metadata';
-import { describe, expect, it } from '@jest/globals';
-import { ColumnTable, fromArrow, table } from 'arquero';
 import { Driver, GraphBuildError, node, type ResultBuilder } from '@hamilton-ts/core';
 import { ArqueroTableResult, ArrowResult, DictResult, ResultBuildError } from '@hamilton-ts/result-builders';
+import { describe, expect, it } from '@jest/globals';
+import { ColumnTable, fromArrow, table } from 'arquero';
 
 class Columns {
-  @node() spend(): Float64Array { return new Float64Array([1, 2, 3]); }
-  @node() channel(): string[] { return ['tv', 'radio', 'web']; }
-  @node() total(spend: Float64Array): number { return spend.reduce((a, b) => a + b, 0); }
-  @node() short(): number[] { return [1]; }
-  @node() frame(): ColumnTable { return table({ x: [1, 2] }); }
+  @node() spend(): Float64Array {
+    return new Float64Array([1, 2, 3]);
+  }
+  @node() channel(): string[] {
+    return ['tv', 'radio', 'web'];
+  }
+  @node() total(spend: Float64Array): number {
+    return spend.reduce((a, b) => a + b, 0);
+  }
+  @node() short(): number[] {
+    return [1];
+  }
+  @node() frame(): ColumnTable {
+    return table({ x: [1, 2] });
+  }
 }
 
 describe('result builders through the Driver', () => {
@@ -42,15 +52,23 @@ describe('result builders through the Driver', () => {
   it('returns Arrow IPC bytes with ArrowResult', async () => {
     const bytes = (await new Driver({}, Columns, { adapter: new ArrowResult() }).execute(['spend', 'total'])) as Uint8Array;
     expect(bytes).toBeInstanceOf(Uint8Array);
-    expect(fromArrow(bytes).objects()).toEqual([{ spend: 1, total: 6 }, { spend: 2, total: 6 }, { spend: 3, total: 6 }]);
+    expect(fromArrow(bytes).objects()).toEqual([
+      { spend: 1, total: 6 },
+      { spend: 2, total: 6 },
+      { spend: 3, total: 6 },
+    ]);
   });
 
   it('uses a custom ResultBuilder, also an async one, among other adapters', async () => {
     class CountResult implements ResultBuilder<number> {
-      buildResult(outputs: Record<string, unknown>): number { return Object.keys(outputs).length; }
+      buildResult(outputs: Record<string, unknown>): number {
+        return Object.keys(outputs).length;
+      }
     }
     const asyncBuilder: ResultBuilder<string> = { buildResult: async (outputs) => Object.keys(outputs).join('+') };
-    expect(await new Driver<number>({}, Columns, { adapter: [{ preNodeExecute() {} }, new CountResult()] }).execute(['spend', 'total'])).toBe(2);
+    expect(
+      await new Driver<number>({}, Columns, { adapter: [{ preNodeExecute() {} }, new CountResult()] }).execute(['spend', 'total']),
+    ).toBe(2);
     expect(await new Driver<string>({}, Columns, { adapter: asyncBuilder }).execute(['spend', 'total'])).toBe('spend+total');
   });
 

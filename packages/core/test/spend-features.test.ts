@@ -1,8 +1,8 @@
 import 'reflect-metadata';
+import { Driver, dependsOn, GraphBuildError, node, tag } from '@hamilton-ts/core';
+import { DictResult } from '@hamilton-ts/result-builders';
 import { describe, expect, it } from '@jest/globals';
 import { ColumnTable } from 'arquero';
-import { Driver, GraphBuildError, dependsOn, node, tag } from '@hamilton-ts/core';
-import { DictResult } from '@hamilton-ts/result-builders';
 
 // The example of API.md, as a user writes it.
 class SpendFeatures {
@@ -19,7 +19,8 @@ class SpendFeatures {
     return s.map((v, i) => v / n[i]);
   }
 
-  @node() @tag({ owner: 'growth', pii: 'false' })
+  @node()
+  @tag({ owner: 'growth', pii: 'false' })
   async signupsLastWeek(signups: Float64Array, windowDays = 7): Promise<number> {
     return signups.slice(-windowDays).reduce((a, b) => a + b, 0);
   }
@@ -82,7 +83,11 @@ describe('modules', () => {
   });
 
   it('rejects values that are not modules, and modules without nodes', () => {
-    class Empty { plain() { return 1; } }
+    class Empty {
+      plain() {
+        return 1;
+      }
+    }
     const build = () => new Driver({}, [SpendFeatures, 42 as unknown as object, Empty]);
     expect(build).toThrow(GraphBuildError);
     expect(build).toThrow(/module #1 is number 42; pass a class, an instance/);
@@ -90,24 +95,39 @@ describe('modules', () => {
   });
 
   it('reports a class that cannot be constructed without arguments', () => {
-    class NeedsArg { constructor(readonly x: { y: number }) { void x.y; } @node() a() { return 1; } }
+    class NeedsArg {
+      constructor(readonly x: { y: number }) {
+        void x.y;
+      }
+      @node() a() {
+        return 1;
+      }
+    }
     expect(() => new Driver({}, NeedsArg)).toThrow(/module #0 \(NeedsArg\) cannot be constructed .*pass an instance instead/);
   });
 });
 
 describe('inheritance', () => {
   class Base {
-    @node() a(): number { return 1; }
-    @node() b(a: number): number { return a + 1; }
+    @node() a(): number {
+      return 1;
+    }
+    @node() b(a: number): number {
+      return a + 1;
+    }
   }
   class Child extends Base {
-    @node() override b(a: number): number { return a + 100; }
+    @node() override b(a: number): number {
+      return a + 100;
+    }
   }
   class Undecorated extends Base {
-    override b(a: number): number { return a + 1000; }
+    override b(a: number): number {
+      return a + 1000;
+    }
   }
 
-  it('a subclass inherits its parent\'s nodes, and its decorated override wins', async () => {
+  it("a subclass inherits its parent's nodes, and its decorated override wins", async () => {
     expect(await new Driver({}, Child).rawExecute(['a', 'b'])).toEqual({ a: 1, b: 101 });
   });
 

@@ -1,16 +1,23 @@
 import 'reflect-metadata';
+import { dependsOn, InputValidationError, node, testNode, UnknownNodeError } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { InputValidationError, UnknownNodeError, dependsOn, node, testNode } from '@hamilton-ts/core';
 
 class SpendFeatures {
   constructor(private readonly fx = 1) {}
-  @node() spendUsd(spend: Float64Array): Float64Array { return spend.map((s) => s * this.fx); }
-  @node({ name: 'spendPerSignup' }) @dependsOn('spendUsd', 'signups')
-  perSignup(s: Float64Array, n: Float64Array): Float64Array { return s.map((v, i) => v / n[i]); }
+  @node() spendUsd(spend: Float64Array): Float64Array {
+    return spend.map((s) => s * this.fx);
+  }
+  @node({ name: 'spendPerSignup' })
+  @dependsOn('spendUsd', 'signups')
+  perSignup(s: Float64Array, n: Float64Array): Float64Array {
+    return s.map((v, i) => v / n[i]);
+  }
   @node() async signupsLastWeek(signups: Float64Array, windowDays = 7): Promise<number> {
     return signups.slice(-windowDays).reduce((a, b) => a + b, 0);
   }
-  @node() scaled(spendUsd: Float64Array, factor: number): Float64Array { return spendUsd.map((v) => v * factor); }
+  @node() scaled(spendUsd: Float64Array, factor: number): Float64Array {
+    return spendUsd.map((v) => v * factor);
+  }
 }
 
 const spendUsd = new Float64Array([10, 20]);
@@ -41,9 +48,20 @@ describe('testNode', () => {
   // Regression: values went in as driver inputs, checked against the narrowest type of every consumer
   // in the module, so a value fitting the tested node was refused in the name of that node.
   it('checks a value only against the parameter of the tested node', async () => {
-    class Animal { readonly kind: string = 'animal'; }
-    class Dog extends Animal { override readonly kind: string = 'dog'; }
-    class Pets { @node() describe(pet: Animal): string { return pet.kind; } @node() bark(pet: Dog): string { return pet.kind; } }
+    class Animal {
+      readonly kind: string = 'animal';
+    }
+    class Dog extends Animal {
+      override readonly kind: string = 'dog';
+    }
+    class Pets {
+      @node() describe(pet: Animal): string {
+        return pet.kind;
+      }
+      @node() bark(pet: Dog): string {
+        return pet.kind;
+      }
+    }
     expect(await testNode(Pets, 'describe', { pet: new Animal() })).toBe('animal');
     await expect(testNode(Pets, 'bark', { pet: new Animal() })).rejects.toThrow('input "pet" should be Dog but is Animal; bark takes it');
   });
@@ -52,7 +70,9 @@ describe('testNode', () => {
     const error = await testNode(SpendFeatures, 'spendPerSignup', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect((error as Error).message).toContain('testNode("spendPerSignup") needs spendUsd, signups; pass them in the values argument');
-    await expect(testNode(SpendFeatures, 'scaled', { spendUsd })).rejects.toThrow('testNode("scaled") needs factor; pass it in the values argument');
+    await expect(testNode(SpendFeatures, 'scaled', { spendUsd })).rejects.toThrow(
+      'testNode("scaled") needs factor; pass it in the values argument',
+    );
   });
 
   it('rejects an unknown node with close matches, and inputs that are not nodes', async () => {

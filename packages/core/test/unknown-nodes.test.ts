@@ -1,15 +1,23 @@
 import 'reflect-metadata';
+import { Driver, dependsOn, HamiltonError, node, UnknownNodeError } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, HamiltonError, UnknownNodeError, dependsOn, node } from '@hamilton-ts/core';
 
 class Features {
-  @node() spendUsd(spend: number[]): number[] { return spend; }
-  @node({ name: 'spendPerSignup' }) @dependsOn('spendUsd', 'signups')
-  perSignup(s: number[], n: number[]): number[] { return s.map((v, i) => v / n[i]); }
+  @node() spendUsd(spend: number[]): number[] {
+    return spend;
+  }
+  @node({ name: 'spendPerSignup' })
+  @dependsOn('spendUsd', 'signups')
+  perSignup(s: number[], n: number[]): number[] {
+    return s.map((v, i) => v / n[i]);
+  }
 }
 
 const failure = async (run: Promise<unknown>): Promise<UnknownNodeError> => {
-  const error = await run.then(() => undefined, (e: unknown) => e);
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UnknownNodeError);
   expect(error).toBeInstanceOf(HamiltonError);
   return error as UnknownNodeError;
@@ -20,7 +28,9 @@ describe('unknown outputs', () => {
 
   it('names the unknown output and suggests close matches', async () => {
     const error = await failure(dr.execute(['spendPerSignUp']));
-    expect(error.message).toBe('unknown output: "spendPerSignUp" (did you mean spendPerSignup?); use listAvailableVariables() to see every node');
+    expect(error.message).toBe(
+      'unknown output: "spendPerSignUp" (did you mean spendPerSignup?); use listAvailableVariables() to see every node',
+    );
     expect(error.unknown).toEqual(['spendPerSignUp']);
     expect(error.suggestions).toEqual({ spendPerSignUp: ['spendPerSignup'] });
   });
@@ -43,7 +53,9 @@ describe('unknown outputs', () => {
 
 describe('unknown overrides', () => {
   it('names the unknown override with close matches', async () => {
-    const error = await failure(new Driver({}, Features).rawExecute(['spendPerSignup'], { overrides: { spendUds: [1] }, inputs: { signups: [1] } }));
+    const error = await failure(
+      new Driver({}, Features).rawExecute(['spendPerSignup'], { overrides: { spendUds: [1] }, inputs: { signups: [1] } }),
+    );
     expect(error.message).toBe('unknown override: "spendUds" (did you mean spendUsd?); use listAvailableVariables() to see every node');
   });
 

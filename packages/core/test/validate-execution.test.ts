@@ -1,20 +1,33 @@
 import 'reflect-metadata';
+import { Driver, InputValidationError, node, UnknownNodeError } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, InputValidationError, UnknownNodeError, node } from '@hamilton-ts/core';
 
 class Counted {
   static runs = 0;
-  @node() a(x: number): number { Counted.runs++; return x; }
-  @node() b(a: number, y: string): string { Counted.runs++; return `${a}${y}`; }
+  @node() a(x: number): number {
+    Counted.runs++;
+    return x;
+  }
+  @node() b(a: number, y: string): string {
+    Counted.runs++;
+    return `${a}${y}`;
+  }
 }
 
 const dr = new Driver({ k: 1 }, Counted);
 
 /** The error `execute` rejects with, and the one `validateExecution` throws, for the same call. */
 async function bothErrors(outputs: string[], options: Parameters<Driver['execute']>[1]) {
-  const fromExecute = await dr.execute(outputs, options).then(() => undefined, (e: unknown) => e);
+  const fromExecute = await dr.execute(outputs, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   let fromValidate: unknown;
-  try { dr.validateExecution(outputs, options); } catch (e) { fromValidate = e; }
+  try {
+    dr.validateExecution(outputs, options);
+  } catch (e) {
+    fromValidate = e;
+  }
   return { fromExecute: fromExecute as Error, fromValidate: fromValidate as Error };
 }
 

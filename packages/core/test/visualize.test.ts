@@ -1,11 +1,17 @@
 import 'reflect-metadata';
-import { describe, expect, it } from '@jest/globals';
 import { Driver, InputValidationError, node, UnknownNodeError } from '@hamilton-ts/core';
+import { describe, expect, it } from '@jest/globals';
 
 class Chain {
-  @node() b(a: number): number { return a + 1; }
-  @node() c(b: number): number { return b + 1; }
-  @node() d(c: number, scale: number): number { return c * scale; }
+  @node() b(a: number): number {
+    return a + 1;
+  }
+  @node() c(b: number): number {
+    return b + 1;
+  }
+  @node() d(c: number, scale: number): number {
+    return c * scale;
+  }
 }
 const dr = new Driver({ scale: 2 }, Chain);
 

@@ -50,6 +50,8 @@ describe('ArqueroTableResult errors', () => {
   it('reports every problem at once', () => {
     const e = buildError({ 'm.x': 1, m: { x: [1], y: [1, 2] } });
     expect(e.problems).toHaveLength(2);
-    expect(e.message).toMatch(/^the result table cannot be built \(2 problems\):\n {2}- outputs have different lengths: m\.x \(scalar\), m\.x \(1\), m\.y \(2\);.*\n {2}- column "m\.x"/);
+    expect(e.message).toMatch(
+      /^the result table cannot be built \(2 problems\):\n {2}- outputs have different lengths: m\.x \(scalar\), m\.x \(1\), m\.y \(2\);.*\n {2}- column "m\.x"/,
+    );
   });
 });

@@ -97,7 +97,9 @@ describe('ArqueroTableResult', () => {
   });
 
   it('flattens only the visible rows, in order, of a filtered or ordered table', () => {
-    const visible = table({ a: [3, 1, 2, 4] }).filter((d: { a: number }) => d.a > 1).orderby('a');
+    const visible = table({ a: [3, 1, 2, 4] })
+      .filter((d: { a: number }) => d.a > 1)
+      .orderby('a');
     const t = build({ visible, tag: 't' });
     expect(t.array('visible.a')).toEqual([2, 3, 4]);
     expect(t.array('tag')).toEqual(['t', 't', 't']);

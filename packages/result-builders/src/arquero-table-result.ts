@@ -1,7 +1,7 @@
 import { ColumnTable, table } from 'arquero';
 import { messages } from './errors/messages.js';
 import { ResultBuildError } from './errors/result-build-error.js';
-import { toOutputPart, type ColumnValues, type OutputPart } from './output-parts.js';
+import { type ColumnValues, type OutputPart, toOutputPart } from './output-parts.js';
 import type { ResultBuilder } from './result-builder.js';
 
 /**
@@ -71,5 +71,4 @@ function assembleTable(parts: readonly OutputPart[], rowCount: number): ColumnTa
 }
 
 // One fill, no per-row closure; every row shares the same value (objects are not cloned).
-const broadcast = (value: unknown, rowCount: number): ColumnValues =>
-  new Array(rowCount).fill(value) as ColumnValues;
+const broadcast = (value: unknown, rowCount: number): ColumnValues => new Array(rowCount).fill(value) as ColumnValues;

@@ -24,7 +24,10 @@ describe('ArrowResult', () => {
 
   it('keeps bigint values when read back with useBigInt', () => {
     const back = fromArrow(new ArrowResult().buildResult({ ids: new BigInt64Array([1n, 2n]), k: 3n }), { useBigInt: true });
-    expect(back.objects()).toEqual([{ ids: 1n, k: 3n }, { ids: 2n, k: 3n }]);
+    expect(back.objects()).toEqual([
+      { ids: 1n, k: 3n },
+      { ids: 2n, k: 3n },
+    ]);
   });
 
   it('encodes a single filtered table output with only its visible rows', () => {

@@ -20,7 +20,10 @@ describe('public API examples', () => {
 
   it('ArqueroTableResult', () => {
     const t = new ArqueroTableResult().buildResult({ spend: new Float64Array([1, 2]), region: 'EU' });
-    expect(t.objects()).toEqual([{ spend: 1, region: 'EU' }, { spend: 2, region: 'EU' }]);
+    expect(t.objects()).toEqual([
+      { spend: 1, region: 'EU' },
+      { spend: 2, region: 'EU' },
+    ]);
   });
 
   it('DictResult', () => {

@@ -1,5 +1,5 @@
-export type { ResultBuilder } from './result-builder.js';
 export { ArqueroTableResult } from './arquero-table-result.js';
-export { DictResult } from './dict-result.js';
 export { ArrowResult, type ArrowResultOptions } from './arrow-result.js';
+export { DictResult } from './dict-result.js';
 export { HamiltonError, ResultBuildError } from './errors/index.js';
+export type { ResultBuilder } from './result-builder.js';

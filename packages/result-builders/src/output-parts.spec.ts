@@ -21,7 +21,13 @@ describe('isColumnRecord', () => {
   it('rejects empty objects, mixed values, class instances and arrays', () => {
     expect(isColumnRecord({})).toBe(false);
     expect(isColumnRecord({ a: [1], b: 2 })).toBe(false);
-    expect(isColumnRecord(new (class Box { a = [1]; })())).toBe(false);
+    expect(
+      isColumnRecord(
+        new (class Box {
+          a = [1];
+        })(),
+      ),
+    ).toBe(false);
     expect(isColumnRecord([[1]])).toBe(false);
   });
 });

@@ -14,7 +14,12 @@ export interface NamedColumn {
  * takes whatever length the columns have. `lengths` labels each length the way errors report it.
  */
 export type OutputPart =
-  | { readonly kind: 'columns'; readonly output: string; readonly columns: readonly NamedColumn[]; readonly lengths: ReadonlyArray<readonly [label: string, length: number]> }
+  | {
+      readonly kind: 'columns';
+      readonly output: string;
+      readonly columns: readonly NamedColumn[];
+      readonly lengths: ReadonlyArray<readonly [label: string, length: number]>;
+    }
   | { readonly kind: 'scalar'; readonly output: string; readonly value: unknown };
 
 /** Only arrays and typed arrays are columns; other iterables (Set, Map, strings) are scalars. */

@@ -33,7 +33,13 @@ export function addExternalNodes(
   for (const [name, input] of inputs) {
     let type = input.type;
     if (type === null) {
-      report(messages.inputTypeConflict(name, usesOf(nodes, name).map((u) => `${u.consumer}(${u.param}: ${describeType(u.type)})`)), name);
+      report(
+        messages.inputTypeConflict(
+          name,
+          usesOf(nodes, name).map((u) => `${u.consumer}(${u.param}: ${describeType(u.type)})`),
+        ),
+        name,
+      );
       type = undefined;
     }
     // Own keys only: a parameter named like an Object.prototype member (`valueOf`) is not config.
@@ -50,7 +56,8 @@ export function addExternalNodes(
 /** Every parameter that reads `name`, in graph order: for messages only. */
 function usesOf(nodes: ReadonlyMap<string, NodeDef>, name: string): Array<{ consumer: string; param: string; type: TypeRef }> {
   const uses: Array<{ consumer: string; param: string; type: TypeRef }> = [];
-  for (const node of nodes.values()) for (const dep of node.deps) if (dep.name === name) uses.push({ consumer: node.name, param: dep.param, type: dep.type });
+  for (const node of nodes.values())
+    for (const dep of node.deps) if (dep.name === name) uses.push({ consumer: node.name, param: dep.param, type: dep.type });
   return uses;
 }
 

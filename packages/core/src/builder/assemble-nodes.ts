@@ -25,7 +25,10 @@ export function assembleNodes(
     for (const node of methodToNodes(source, config, report)) {
       const earlier = produced.get(node.name);
       if (earlier && earlier.source.moduleIndex === source.moduleIndex)
-        report(messages.duplicateInModule(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)), node.name);
+        report(
+          messages.duplicateInModule(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)),
+          node.name,
+        );
       else if (earlier && !allowModuleOverrides)
         report(messages.duplicateNode(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)), node.name);
       else produced.set(node.name, { node, source });

@@ -1,5 +1,5 @@
-import { decoratedMethodsOf, type MethodRecord } from '../metadata/method-record.js';
 import { describeValue, messages } from '../errors/messages.js';
+import { decoratedMethodsOf, type MethodRecord } from '../metadata/method-record.js';
 
 /**
  * What the Driver accepts as modules: a decorated class (constructed with `new C()`), an instance of
@@ -59,7 +59,9 @@ function instantiate(module: unknown, index: number, report: (message: string) =
     try {
       return new (module as new () => object)();
     } catch (error) {
-      report(`module #${index} (${module.name}) cannot be constructed with new ${module.name}(): ${(error as Error).message}; pass an instance instead`);
+      report(
+        `module #${index} (${module.name}) cannot be constructed with new ${module.name}(): ${(error as Error).message}; pass an instance instead`,
+      );
       return undefined;
     }
   }

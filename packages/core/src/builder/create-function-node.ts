@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { readParameters } from '../introspect/parameter-names.js';
 import { messages } from '../errors/messages.js';
 import type { Dependency, NodeDef, TypeRef } from '../graph/types.js';
+import { readParameters } from '../introspect/parameter-names.js';
 import type { MethodSource } from './collect-methods.js';
 
 /** Shared by every node without tags (most of them): one object less per node in large graphs. Modifiers copy, never mutate. */

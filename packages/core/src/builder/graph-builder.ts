@@ -1,15 +1,15 @@
-import { GraphBuildError, type BuildProblem } from '../errors/graph-build-error.js';
+import { type BuildProblem, GraphBuildError } from '../errors/graph-build-error.js';
 import { messages } from '../errors/messages.js';
 import { findCycles } from '../graph/find-cycles.js';
+import { graphView } from '../graph/graph-view.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
-import { graphView } from '../graph/graph-view.js';
-import { isThenable, type HookSet } from '../lifecycle/hook-set.js';
+import { type HookSet, isThenable } from '../lifecycle/hook-set.js';
 import { addExternalNodes } from './add-external-nodes.js';
 import { assembleNodes } from './assemble-nodes.js';
 import { checkEdgeTypes } from './check-edge-types.js';
-import { hasCycle } from './has-cycle.js';
 import { collectMethods, type HamiltonModule } from './collect-methods.js';
+import { hasCycle } from './has-cycle.js';
 
 /** What the graph builder needs besides modules and config. */
 export interface BuildOptions {
@@ -39,7 +39,11 @@ export function buildGraph(modules: HamiltonModule, config: Readonly<Record<stri
 /** node → names it depends on. */
 export function dependencyMap(nodes: ReadonlyMap<string, NodeDef>): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const node of nodes.values()) map.set(node.name, node.deps.map((d) => d.name));
+  for (const node of nodes.values())
+    map.set(
+      node.name,
+      node.deps.map((d) => d.name),
+    );
   return map;
 }
 

@@ -7,7 +7,14 @@ const graph = (edges: Record<string, string[]>): Map<string, NodeDef> =>
   new Map(
     Object.entries(edges).map(([name, deps]) => [
       name,
-      { name, kind: 'function', deps: deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })), returnType: undefined, tags: {}, doc: '' },
+      {
+        name,
+        kind: 'function',
+        deps: deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })),
+        returnType: undefined,
+        tags: {},
+        doc: '',
+      },
     ]),
   );
 

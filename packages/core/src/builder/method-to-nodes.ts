@@ -1,5 +1,5 @@
-import { MODIFIER_PHASES, type ModifierContext } from '../modifiers/modifier.js';
 import type { NodeDef } from '../graph/types.js';
+import { MODIFIER_PHASES, type ModifierContext } from '../modifiers/modifier.js';
 import type { MethodSource } from './collect-methods.js';
 import { createFunctionNode } from './create-function-node.js';
 

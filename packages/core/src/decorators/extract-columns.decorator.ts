@@ -1,6 +1,6 @@
 import { addModifier } from '../metadata/method-record.js';
-import { ExtractColumnsModifier, type ExtractColumnsOptions } from '../modifiers/extract-columns.modifier.js';
 import { isPlainRecord } from '../modifiers/binding.js';
+import { ExtractColumnsModifier, type ExtractColumnsOptions } from '../modifiers/extract-columns.modifier.js';
 
 /**
  * Makes one node per column of the table (or record of columns) a method returns, named like the

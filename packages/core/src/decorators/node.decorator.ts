@@ -1,4 +1,4 @@
-import { updateMethodRecord, type NodeOptions } from '../metadata/method-record.js';
+import { type NodeOptions, updateMethodRecord } from '../metadata/method-record.js';
 
 /**
  * Marks a method as a node. The node's name is the method's name (any `__suffix` removed) unless

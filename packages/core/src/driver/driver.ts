@@ -1,17 +1,17 @@
 import { ArqueroTableResult, type ResultBuilder } from '@hamilton-ts/result-builders';
-import { buildGraph } from '../builder/graph-builder.js';
 import type { HamiltonModule } from '../builder/collect-methods.js';
+import { buildGraph } from '../builder/graph-builder.js';
 import { GraphBuildError } from '../errors/graph-build-error.js';
 import { messages } from '../errors/messages.js';
 import { runPlan } from '../execution/executor.js';
 import { makeNodeInvoker } from '../execution/node-invoker.js';
-import { RunPreparer, type ExecuteOptions } from '../execution/prepare-run.js';
+import { type ExecuteOptions, RunPreparer } from '../execution/prepare-run.js';
 import { graphView } from '../graph/graph-view.js';
 import type { Graph } from '../graph/types.js';
 import type { Variable } from '../graph/variable.js';
 import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
-import { Visualizer, type TextFormat, type VisualizeOptions } from '../visualize/visualizer.js';
+import { type TextFormat, type VisualizeOptions, Visualizer } from '../visualize/visualizer.js';
 import { GraphQueries } from './graph-queries.js';
 import type { TagFilter } from './tag-filter.js';
 
@@ -45,7 +45,8 @@ export class Driver<R = unknown> {
   private constructed: Promise<void> | undefined;
 
   constructor(config: Readonly<Record<string, unknown>>, modules: HamiltonModule, options: DriverOptions = {}) {
-    const adapters = options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
+    const adapters =
+      options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
     this.hooks = new HookSet(adapters);
     this.resultBuilder = pickResultBuilder(this.hooks);
     this.maxConcurrency = checkMaxConcurrency(options.maxConcurrency ?? 1);
@@ -147,7 +148,6 @@ export class Driver<R = unknown> {
   visualizeExecution(outputs: readonly string[], options: VisualizeOptions & ExecuteOptions = {}): string | Promise<string> {
     return this.visualizer.execution(outputs, options);
   }
-
 }
 
 /** Outputs by name; a plain loop, since a wide run may request 100k outputs. */

@@ -50,15 +50,11 @@ export const messages = {
   notAModule: (index: number, value: string) =>
     `module #${index} is ${value}; pass a class, an instance of a decorated class, or an array of these`,
   noNodes: (where: string) => `${where} has no @node methods; decorate at least one method with @node()`,
-  adapterRejected: (hook: string, adapter: string, what: string, reason: string) =>
-    `${adapter}.${hook} rejected ${what}: ${reason}`,
-  twoResultBuilders: (names: readonly string[]) =>
-    `more than one adapter builds results (${list(names)}); pass at most one result builder`,
+  adapterRejected: (hook: string, adapter: string, what: string, reason: string) => `${adapter}.${hook} rejected ${what}: ${reason}`,
+  twoResultBuilders: (names: readonly string[]) => `more than one adapter builds results (${list(names)}); pass at most one result builder`,
   unknownNodes: (role: string, unknown: readonly string[], suggestions: Readonly<Record<string, readonly string[]>>) =>
     `unknown ${role}${unknown.length === 1 ? '' : 's'}: ` +
-    unknown
-      .map((u) => (suggestions[u]?.length ? `"${u}" (did you mean ${suggestions[u].join(' or ')}?)` : `"${u}"`))
-      .join(', ') +
+    unknown.map((u) => (suggestions[u]?.length ? `"${u}" (did you mean ${suggestions[u].join(' or ')}?)` : `"${u}"`)).join(', ') +
     '; use listAvailableVariables() to see every node',
   inputs: (problems: readonly string[]) =>
     `the inputs cannot be used (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${bullets(problems)}`,
@@ -70,8 +66,7 @@ export const messages = {
     `input "${input}" (${describeValue(value)}) was rejected by ${adapter}.validateInput`,
   configAndInput: (key: string) =>
     `"${key}" is given both in config and in inputs; keep one (config is fixed for the driver, inputs vary per call)`,
-  inputNamesNode: (key: string) =>
-    `input "${key}" names a computed node; to replace its value pass it in overrides instead`,
+  inputNamesNode: (key: string) => `input "${key}" names a computed node; to replace its value pass it in overrides instead`,
   nodeFailed: (node: string, className: string | undefined, cause: unknown) =>
     `node "${node}"${className ? ` (${className})` : ''} failed: ${cause instanceof Error ? cause.message : describeValue(cause)}`,
   svgRendererMissing:
@@ -96,7 +91,7 @@ export const messages = {
     `${where}: ${label} names "${param}", which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
   bareBinding: (where: string, label: string, param: string, value: unknown) =>
     `${where}: ${label} binds "${param}" to ${describeValue(value)}; wrap it in value(${literal(value)}) for a fixed value` +
-    (typeof value === 'string' ? `, or write source(${literal(value)}) to read that node` : ', or use source(\'node\') to read a node'),
+    (typeof value === 'string' ? `, or write source(${literal(value)}) to read that node` : ", or use source('node') to read a node"),
   badGroupMember: (where: string, label: string, param: string, member: unknown) =>
     `${where}: ${label} puts ${describeValue(member)} in the group bound to "${param}"; a group member is value(...) or source(...) (groups do not nest)`,
   badSourceName: (where: string, label: string, param: string, name: unknown) =>
@@ -114,7 +109,8 @@ export const messages = {
     `${where}: @does maps "${key}" to ${describeValue(target)}, which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
   badOutputName: (where: string, modifier: string, name: unknown) =>
     `${where}: @${modifier} names output ${describeValue(name)}; a node name is a non-empty string that does not end in "__"`,
-  duplicateOutputName: (where: string, modifier: string, name: string) => `${where}: @${modifier} names "${name}" twice; name each output once`,
+  duplicateOutputName: (where: string, modifier: string, name: string) =>
+    `${where}: @${modifier} names "${name}" twice; name each output once`,
   notObjectReturn: (where: string, modifier: string, type: string) =>
     `${where}: @${modifier} needs the method to return ${modifier === 'extractFields' ? 'an object' : 'a table or a record of columns'}, but it returns ${type}; fix the return type or remove @${modifier}`,
   notAFieldRecord: (where: string, fields: unknown) =>
@@ -129,7 +125,8 @@ export const messages = {
     `extractColumns needs "${node}" to return an arquero table or a record of columns, but it returned ${describeValue(value)}`,
   missingColumn: (node: string, column: string, present: readonly string[]) =>
     `column "${column}" is not in the output of "${node}", which has columns ${present.length ? someOf(present) : '(none)'}; produce it, or pass { fillWith } to extractColumns`,
-  notARecord: (node: string, value: unknown) => `extractFields needs "${node}" to return an object, but it returned ${describeValue(value)}`,
+  notARecord: (node: string, value: unknown) =>
+    `extractFields needs "${node}" to return an object, but it returned ${describeValue(value)}`,
   missingField: (node: string, field: string, present: readonly string[]) =>
     `field "${field}" is not in the output of "${node}", which has fields ${present.length ? someOf(present) : '(none)'}; return it, or remove it from extractFields`,
   fieldType: (node: string, field: string, type: string, value: unknown) =>
@@ -190,8 +187,7 @@ export const pipeMessages = {
 
 /** Texts of `@subdag` (function modifiers, part B). */
 export const subdagMessages = {
-  badOptions: (where: string, value: unknown) =>
-    `${where}: @subdag options are ${written(value)}; give { inputs?, config?, namespace? }`,
+  badOptions: (where: string, value: unknown) => `${where}: @subdag options are ${written(value)}; give { inputs?, config?, namespace? }`,
   unknownOption: (where: string, key: string) => `${where}: @subdag has no option "${key}"; its options are inputs, config and namespace`,
   badNamespace: (where: string, value: unknown) =>
     `${where}: @subdag namespace is ${written(value)}; give a non-empty string (the default is the method's node name)`,

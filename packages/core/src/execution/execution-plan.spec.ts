@@ -3,14 +3,23 @@ import type { Graph, NodeDef } from '../graph/types.js';
 import { planExecution } from './execution-plan.js';
 
 const fn = (name: string, deps: string[] = [], optional: string[] = []): NodeDef => ({
-  name, kind: 'function', returnType: undefined, tags: {}, doc: '',
-  deps: [...deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })),
-    ...optional.map((d) => ({ name: d, param: d, type: undefined, optional: true }))],
+  name,
+  kind: 'function',
+  returnType: undefined,
+  tags: {},
+  doc: '',
+  deps: [
+    ...deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })),
+    ...optional.map((d) => ({ name: d, param: d, type: undefined, optional: true })),
+  ],
   call: () => name,
 });
 const ext = (name: string): NodeDef => ({ name, kind: 'external', deps: [], returnType: undefined, tags: {}, doc: '' });
 const cfg = (name: string, value: unknown): NodeDef => ({ ...ext(name), kind: 'config', value });
-const graphOf = (nodes: NodeDef[], config: Record<string, unknown> = {}): Graph => ({ nodes: new Map(nodes.map((n) => [n.name, n])), config });
+const graphOf = (nodes: NodeDef[], config: Record<string, unknown> = {}): Graph => ({
+  nodes: new Map(nodes.map((n) => [n.name, n])),
+  config,
+});
 
 // a (input) -> b -> c -> d; e also reads a; w (optional) feeds d.
 const chain = graphOf([ext('a'), fn('b', ['a']), fn('c', ['b']), fn('d', ['c'], ['w']), fn('e', ['a']), ext('w')]);
@@ -56,7 +65,10 @@ describe('planExecution', () => {
   it('reports every missing required input with every node that needs it', () => {
     const g = graphOf([ext('a'), ext('z'), fn('b', ['a', 'z']), fn('c', ['a'])]);
     const p = plan(g, ['b', 'c']);
-    expect(p.problems.map((x) => [x.input, x.neededBy])).toEqual([['a', ['b', 'c']], ['z', ['b']]]);
+    expect(p.problems.map((x) => [x.input, x.neededBy])).toEqual([
+      ['a', ['b', 'c']],
+      ['z', ['b']],
+    ]);
     expect(p.problems[0].message).toContain('missing input "a", needed by b, c');
   });
 

@@ -54,7 +54,12 @@ export interface ExecutionPlan {
  * Plans a run: walks upstream from the outputs, stopping at overrides (nothing above an override
  * runs or is required), config and inputs. Unknown names must have been rejected before.
  */
-export function planExecution(graph: Graph, outputs: readonly string[], inputKeys: ReadonlySet<string>, overrideKeys: ReadonlySet<string>): ExecutionPlan {
+export function planExecution(
+  graph: Graph,
+  outputs: readonly string[],
+  inputKeys: ReadonlySet<string>,
+  overrideKeys: ReadonlySet<string>,
+): ExecutionPlan {
   const builder = new PlanBuilder(graph, inputKeys, overrideKeys);
   for (const output of outputs) builder.visit(output);
   // A copy: plans are cached, and the caller may reuse and change its array after the call.
@@ -144,9 +149,16 @@ class PlanBuilder {
     const outputSlots = Int32Array.from(outputs, (o) => this.slots.get(o)!);
     for (const slot of outputSlots) if (slot >= 0) refCounts[slot]++;
     return {
-      outputs, outputSlots, slotCount, steps: this.steps, refCounts,
-      feeds: this.feeds.map((f) => ({ ...f, type: this.inputTypes.has(f.name) ? this.inputTypes.get(f.name) : f.node.returnType })), pending, consumers,
-      neededBy: this.neededBy, problems: this.shapeProblems(),
+      outputs,
+      outputSlots,
+      slotCount,
+      steps: this.steps,
+      refCounts,
+      feeds: this.feeds.map((f) => ({ ...f, type: this.inputTypes.has(f.name) ? this.inputTypes.get(f.name) : f.node.returnType })),
+      pending,
+      consumers,
+      neededBy: this.neededBy,
+      problems: this.shapeProblems(),
     };
   }
 
@@ -154,7 +166,8 @@ class PlanBuilder {
     const problems: InputProblem[] = [];
     for (const key of this.inputKeys) {
       const node = this.graph.nodes.get(key);
-      if (node?.kind === 'config' || Object.hasOwn(this.graph.config, key)) problems.push({ input: key, neededBy: [], message: messages.configAndInput(key) });
+      if (node?.kind === 'config' || Object.hasOwn(this.graph.config, key))
+        problems.push({ input: key, neededBy: [], message: messages.configAndInput(key) });
       else if (node?.kind === 'function') problems.push({ input: key, neededBy: [], message: messages.inputNamesNode(key) });
     }
     for (const [input, neededBy] of this.missing) problems.push({ input, neededBy, message: messages.missingInput(input, neededBy) });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { planExecution } from './execution-plan.js';
-import { runPlan, type InvokeNode } from './executor.js';
+import { type InvokeNode, runPlan } from './executor.js';
 
 const fn = (name: string, deps: string[] = []): NodeDef => ({
-  name, kind: 'function', returnType: undefined, tags: {}, doc: '', call: () => name,
+  name,
+  kind: 'function',
+  returnType: undefined,
+  tags: {},
+  doc: '',
+  call: () => name,
   deps: deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })),
 });
 const graphOf = (...nodes: NodeDef[]): Graph => ({ nodes: new Map(nodes.map((n) => [n.name, n])), config: {} });
@@ -24,13 +29,27 @@ function controllable() {
     return new Promise((resolve) => pending.set(step.node.name, () => (pending.delete(step.node.name), resolve(step.node.name))));
   };
   return {
-    invoke, started, pending,
-    get maxInFlight() { return maxInFlight; },
-    finish: async (name: string) => { pending.get(name)!(); await flush(); },
+    invoke,
+    started,
+    pending,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    finish: async (name: string) => {
+      pending.get(name)!();
+      await flush();
+    },
   };
 }
 
-const wide = (n: number) => graphOf(...Array.from({ length: n }, (_, i) => fn(`leaf${i}`)), fn('join', Array.from({ length: n }, (_, i) => `leaf${i}`)));
+const wide = (n: number) =>
+  graphOf(
+    ...Array.from({ length: n }, (_, i) => fn(`leaf${i}`)),
+    fn(
+      'join',
+      Array.from({ length: n }, (_, i) => `leaf${i}`),
+    ),
+  );
 const start = (graph: Graph, outputs: string[], invoke: InvokeNode, maxConcurrency: number) => {
   const plan = planExecution(graph, outputs, new Set(), new Set());
   return runPlan(plan, new Array(plan.slotCount), invoke, maxConcurrency);

@@ -1,12 +1,17 @@
-import { describe, expect, it } from '@jest/globals';
 import { HamiltonError } from '@hamilton-ts/result-builders';
+import { describe, expect, it } from '@jest/globals';
 import { NodeExecutionError } from '../errors/node-execution-error.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { planExecution } from './execution-plan.js';
-import { runPlan, type InvokeNode } from './executor.js';
+import { type InvokeNode, runPlan } from './executor.js';
 
 const fn = (name: string, deps: string[] = [], call: (args: unknown[]) => unknown = () => name, optional = false): NodeDef => ({
-  name, kind: 'function', returnType: undefined, tags: {}, doc: '', call,
+  name,
+  kind: 'function',
+  returnType: undefined,
+  tags: {},
+  doc: '',
+  call,
   deps: deps.map((d) => ({ name: d, param: d, type: undefined, optional })),
   origin: { className: 'Fixture', method: name },
 });
@@ -28,16 +33,31 @@ describe('runPlan', () => {
     const log = (name: string, f: (args: unknown[]) => unknown) => (args: unknown[]) => (order.push(name), f(args));
     const graph = graphOf(
       ext('x'),
-      fn('double', ['x'], log('double', ([x]) => (x as number) * 2)),
-      fn('inc', ['x'], log('inc', ([x]) => (x as number) + 1)),
-      fn('sum', ['double', 'inc'], log('sum', ([a, b]) => (a as number) + (b as number))),
+      fn(
+        'double',
+        ['x'],
+        log('double', ([x]) => (x as number) * 2),
+      ),
+      fn(
+        'inc',
+        ['x'],
+        log('inc', ([x]) => (x as number) + 1),
+      ),
+      fn(
+        'sum',
+        ['double', 'inc'],
+        log('sum', ([a, b]) => (a as number) + (b as number)),
+      ),
     );
     expect(await run(graph, ['sum', 'double'], { x: 5 })).toEqual({ sum: 16, double: 10 });
     expect(order.indexOf('sum')).toBe(2);
   });
 
   it('passes undefined for an absent optional dependency, so the default applies', async () => {
-    const graph = graphOf(ext('w'), fn('withDefault', ['w'], ([w = 7]) => w, true));
+    const graph = graphOf(
+      ext('w'),
+      fn('withDefault', ['w'], ([w = 7]) => w, true),
+    );
     expect(await run(graph, ['withDefault'])).toEqual({ withDefault: 7 });
     expect(await run(graph, ['withDefault'], { w: 2 })).toEqual({ withDefault: 2 });
   });
@@ -65,7 +85,10 @@ describe('runPlan', () => {
   });
 
   it('keeps a value alive while a requested output still needs it', async () => {
-    const graph = graphOf(fn('a', [], () => 1), fn('b', ['a'], ([a]) => (a as number) + 1));
+    const graph = graphOf(
+      fn('a', [], () => 1),
+      fn('b', ['a'], ([a]) => (a as number) + 1),
+    );
     expect(await run(graph, ['a', 'b'])).toEqual({ a: 1, b: 2 });
   });
 });
@@ -75,7 +98,9 @@ describe('runPlan failures', () => {
     const ran: string[] = [];
     const boom = new TypeError('bad value');
     const graph = graphOf(
-      fn('a', [], () => { throw boom; }),
+      fn('a', [], () => {
+        throw boom;
+      }),
       fn('b', ['a'], () => ran.push('b')),
       fn('c', ['b'], () => ran.push('c')),
     );
@@ -88,13 +113,25 @@ describe('runPlan failures', () => {
   });
 
   it('wraps an async rejection the same way', async () => {
-    const graph = graphOf(fn('a', [], async () => Promise.reject(new Error('nope'))), fn('b', ['a']));
+    const graph = graphOf(
+      fn('a', [], async () => Promise.reject(new Error('nope'))),
+      fn('b', ['a']),
+    );
     await expect(run(graph, ['b'])).rejects.toThrow(new NodeExecutionError('a', 'Fixture', new Error('nope')));
   });
 
   it('lets a HamiltonError thrown by a node through unchanged', async () => {
     const own = new HamiltonError('already explained');
-    await expect(run(graphOf(fn('a', [], () => { throw own; })), ['a'])).rejects.toBe(own);
+    await expect(
+      run(
+        graphOf(
+          fn('a', [], () => {
+            throw own;
+          }),
+        ),
+        ['a'],
+      ),
+    ).rejects.toBe(own);
   });
 
   it('starts nothing after a failure, and rejects only once nodes in flight have settled', async () => {

@@ -1,9 +1,9 @@
 import type { NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
-import { isThenable, type HookSet } from '../lifecycle/hook-set.js';
+import { type HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { NodeExecuteContext } from '../lifecycle/hooks.js';
-import type { InvokeNode, } from './executor.js';
 import type { PlanStep } from './execution-plan.js';
+import type { InvokeNode } from './executor.js';
 
 /** Dependency values by name, leaving out absent optional dependencies so their defaults apply. */
 export function kwargsOf(node: NodeDef, args: readonly unknown[]): Record<string, unknown> {

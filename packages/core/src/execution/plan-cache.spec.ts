@@ -4,8 +4,12 @@ import { node } from '../decorators/node.decorator.js';
 import { Driver } from '../driver/driver.js';
 
 class Pair {
-  @node() a(x: number): number { return x + 1; }
-  @node() b(x: number): number { return x * 10; }
+  @node() a(x: number): number {
+    return x + 1;
+  }
+  @node() b(x: number): number {
+    return x * 10;
+  }
 }
 
 describe('cached plans', () => {

@@ -1,10 +1,10 @@
-import { InputValidationError, type InputProblem } from '../errors/input-validation-error.js';
+import { type InputProblem, InputValidationError } from '../errors/input-validation-error.js';
 import { describeType, messages } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Graph, TypeRef } from '../graph/types.js';
 import { assertKnownNodes } from '../graph/unknown-nodes.js';
-import { firstVerdict, isThenable, type BoundHook, type HookSet } from '../lifecycle/hook-set.js';
-import { planExecution, type ExecutionPlan } from './execution-plan.js';
+import { type BoundHook, firstVerdict, type HookSet, isThenable } from '../lifecycle/hook-set.js';
+import { type ExecutionPlan, planExecution } from './execution-plan.js';
 
 /** What a caller passes to `execute` besides the outputs. */
 export interface ExecuteOptions {
@@ -54,7 +54,11 @@ export class RunPreparer {
     return { plan, values };
   }
 
-  private planFor(outputs: readonly string[], inputs: Record<string, unknown>, overrides: Readonly<Record<string, unknown>>): ExecutionPlan {
+  private planFor(
+    outputs: readonly string[],
+    inputs: Record<string, unknown>,
+    overrides: Readonly<Record<string, unknown>>,
+  ): ExecutionPlan {
     const inputKeys = Object.keys(inputs);
     const overrideKeys = Object.keys(overrides);
     const key = `${outputs.join('\u0000')}\u0001${inputKeys.join('\u0000')}\u0001${overrideKeys.join('\u0000')}`;
@@ -68,11 +72,16 @@ export class RunPreparer {
     }
     return plan;
   }
-
 }
 
 /** Why an input cannot be used, or `undefined`: the first answer of an adapter's `validateInput` decides, else the type. */
-function inputProblem(name: string, value: unknown, type: TypeRef, neededBy: readonly string[], validators: readonly BoundHook<'validateInput'>[]): string | undefined {
+function inputProblem(
+  name: string,
+  value: unknown,
+  type: TypeRef,
+  neededBy: readonly string[],
+  validators: readonly BoundHook<'validateInput'>[],
+): string | undefined {
   const answer = validators.length ? firstVerdict(validators, { name, value, type: type ?? Object }) : undefined;
   if (!answer) return valueMatchesType(value, type) ? undefined : messages.inputType(name, describeType(type), value, neededBy);
   if (isThenable(answer.verdict)) return messages.asyncVerdict('validateInput', answer.adapter);
@@ -82,6 +91,7 @@ function inputProblem(name: string, value: unknown, type: TypeRef, neededBy: rea
 /** Inputs given as `undefined` count as not given. */
 function definedEntries(record: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
   if (!record) return {};
-  for (const key in record) if (record[key] === undefined) return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+  for (const key in record)
+    if (record[key] === undefined) return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
   return record as Record<string, unknown>;
 }

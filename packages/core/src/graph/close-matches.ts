@@ -21,5 +21,8 @@ export function closeMatches(name: string, candidates: Iterable<string>, limit =
     const distance = lower.includes(target) || target.includes(lower) ? 1 : editDistance(target, lower);
     if (distance <= allowed) scored.push([candidate, distance]);
   }
-  return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, limit).map(([c]) => c);
+  return scored
+    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .slice(0, limit)
+    .map(([c]) => c);
 }

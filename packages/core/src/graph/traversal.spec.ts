@@ -18,7 +18,10 @@ describe('reachable', () => {
 
   it('tolerates names that are not keys, and cycles', () => {
     expect([...reachable(deps, ['zzz'])]).toEqual(['zzz']);
-    const cyclic = new Map([['x', ['y']], ['y', ['x']]]);
+    const cyclic = new Map([
+      ['x', ['y']],
+      ['y', ['x']],
+    ]);
     expect([...reachable(cyclic, ['x'])].sort()).toEqual(['x', 'y']);
   });
 

@@ -6,19 +6,39 @@ const names = (fn: Function) => {
 };
 
 class Sample {
-  plain(a: number, b: string) { return [a, b]; }
+  plain(a: number, b: string) {
+    return [a, b];
+  }
   async withDefaults(signups: number, windowDays = 7, label = 'a,b', f = (x: number) => x + 1, o = { k: [1, 2] }) {
     return [signups, windowDays, label, f, o];
   }
-  *gen(x: number) { yield x; }
-  ['computed(name)'](y: number) { return y; }
-  commented(/* first */ a: number, // trailing
-    b: number) { return a + b; }
-  template(a = `${'x,'}(`, b = 2) { return [a, b]; }
-  destructured({ a }: { a: number }) { return a; }
-  rest(...xs: number[]) { return xs; }
-  none() { return 1; }
-  trailingComma(a: number, b: number,) { return a + b; }
+  *gen(x: number) {
+    yield x;
+  }
+  ['computed(name)'](y: number) {
+    return y;
+  }
+  commented(
+    /* first */ a: number, // trailing
+    b: number,
+  ) {
+    return a + b;
+  }
+  template(a = `${'x,'}(`, b = 2) {
+    return [a, b];
+  }
+  destructured({ a }: { a: number }) {
+    return a;
+  }
+  rest(...xs: number[]) {
+    return xs;
+  }
+  none() {
+    return 1;
+  }
+  trailingComma(a: number, b: number) {
+    return a + b;
+  }
 }
 
 test('reads method parameters, marking defaults optional', () => {
@@ -34,7 +54,11 @@ test('reads method parameters, marking defaults optional', () => {
 });
 
 test('reads functions and arrows', () => {
-  expect(names(function named(x: number, y = 2) { return x + y; })).toEqual(['x', 'y?']);
+  expect(
+    names(function named(x: number, y = 2) {
+      return x + y;
+    }),
+  ).toEqual(['x', 'y?']);
   expect(names((a: number, b: number) => a + b)).toEqual(['a', 'b']);
   expect(names(async (a: number) => a)).toEqual(['a']);
   expect(names(((v: number) => v) as Function)).toEqual(['v']);

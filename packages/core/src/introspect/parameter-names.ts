@@ -47,7 +47,8 @@ export function readParameters(fn: Function): ParameterReading {
 /** Index of the `(` that opens the parameter list: the first one outside a computed method name. */
 function findParameterListStart(source: string): number {
   let i = 0;
-  if (source[0] === '[') i = skipBalanced(source, 0); // ['computed name'](...)
+  if (source[0] === '[')
+    i = skipBalanced(source, 0); // ['computed name'](...)
   else if (source[0] === '"' || source[0] === "'") i = skipString(source, 0);
   return i < 0 ? -1 : source.indexOf('(', i);
 }

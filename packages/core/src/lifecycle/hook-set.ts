@@ -40,8 +40,17 @@ export class HookSet {
 }
 
 const HOOKS: readonly HookName[] = [
-  'postGraphConstruct', 'preGraphExecute', 'postGraphExecute', 'preNodeExecute', 'postNodeExecute',
-  'doNodeExecute', 'buildResult', 'validateNode', 'validateGraph', 'validateInput', 'checkEdgeTypesMatch',
+  'postGraphConstruct',
+  'preGraphExecute',
+  'postGraphExecute',
+  'preNodeExecute',
+  'postNodeExecute',
+  'doNodeExecute',
+  'buildResult',
+  'validateNode',
+  'validateGraph',
+  'validateInput',
+  'checkEdgeTypesMatch',
 ];
 
 function hookNamesOf(adapter: GraphAdapter): HookName[] {
@@ -68,5 +77,7 @@ export function firstVerdict<E>(hooks: readonly BoundHook<HookName>[], event: E)
 
 /** True for promises and promise-likes: the only values the executor awaits. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
+  );
 }

@@ -15,16 +15,27 @@ describe('decorators record, and only record', () => {
   class Features {
     @node({ name: 'total', doc: 'Sum.', returns: Number })
     @dependsOn('values')
-    async sum(v: number[]) { return v.reduce((a, b) => a + b, 0); }
+    async sum(v: number[]) {
+      return v.reduce((a, b) => a + b, 0);
+    }
 
-    @node() @tag({ owner: 'growth' }) @config.when({ region: 'US' }) @config.whenNotIn({ tier: ['free'] })
-    tax__us(price: number) { return price * 0.07; }
+    @node()
+    @tag({ owner: 'growth' })
+    @config.when({ region: 'US' })
+    @config.whenNotIn({ tier: ['free'] })
+    tax__us(price: number) {
+      return price * 0.07;
+    }
 
     /** Not decorated: an ordinary method. */
-    helper() { return 1; }
+    helper() {
+      return 1;
+    }
 
     @tag({ owner: 'x' }) // a modifier without @node: recorded, but no node
-    notANode() { return 2; }
+    notANode() {
+      return 2;
+    }
   }
 
   it('keeps @node options and @dependsOn names as given', () => {
@@ -39,7 +50,11 @@ describe('decorators record, and only record', () => {
     expect(tax__us.modifiers.find((m) => m.kind === 'tag')).toBeInstanceOf(TagModifier);
     expect(tax__us.modifiers.find((m) => m.kind === 'config.when')).toBeInstanceOf(ConfigConditionModifier);
     // Invalid arguments are recorded as is; the graph builder reports them later.
-    class Bad { @node() @tag({ k: 5 as unknown as string }) @config.whenIn({ k: 'notAList' as unknown as string[] }) m() { return 1; } }
+    class Bad {
+      @node() @tag({ k: 5 as unknown as string }) @config.whenIn({ k: 'notAList' as unknown as string[] }) m() {
+        return 1;
+      }
+    }
     expect(recordsOf(Bad).m.modifiers).toHaveLength(2);
   });
 
@@ -50,8 +65,16 @@ describe('decorators record, and only record', () => {
   });
 
   it('gives each method its own record', () => {
-    class A { @node() a() { return 1; } }
-    class B { @node({ doc: 'b' }) a() { return 1; } }
+    class A {
+      @node() a() {
+        return 1;
+      }
+    }
+    class B {
+      @node({ doc: 'b' }) a() {
+        return 1;
+      }
+    }
     expect(recordsOf(A).a.options).toEqual({});
     expect(recordsOf(B).a.options).toEqual({ doc: 'b' });
   });
@@ -59,12 +82,22 @@ describe('decorators record, and only record', () => {
 
 describe('decorator order does not matter', () => {
   class Above {
-    @node({ doc: 'd' }) @dependsOn('x') @tag({ t: 'v' }) @config.when({ k: 1 })
-    m(y: number) { return y; }
+    @node({ doc: 'd' })
+    @dependsOn('x')
+    @tag({ t: 'v' })
+    @config.when({ k: 1 })
+    m(y: number) {
+      return y;
+    }
   }
   class Below {
-    @config.when({ k: 1 }) @tag({ t: 'v' }) @dependsOn('x') @node({ doc: 'd' })
-    m(y: number) { return y; }
+    @config.when({ k: 1 })
+    @tag({ t: 'v' })
+    @dependsOn('x')
+    @node({ doc: 'd' })
+    m(y: number) {
+      return y;
+    }
   }
 
   it('records the same options, deps and modifier kinds either way', () => {
@@ -76,19 +109,31 @@ describe('decorator order does not matter', () => {
   });
 
   it('merges options of repeated @node calls', () => {
-    class Twice { @node({ doc: 'd' }) @node({ name: 'n' }) m() { return 1; } }
+    class Twice {
+      @node({ doc: 'd' }) @node({ name: 'n' }) m() {
+        return 1;
+      }
+    }
     expect(recordsOf(Twice).m.options).toEqual({ name: 'n', doc: 'd' });
   });
 });
 
 describe('inheritance', () => {
   class Base {
-    @node() a() { return 1; }
-    @node({ doc: 'base b' }) b() { return 2; }
+    @node() a() {
+      return 1;
+    }
+    @node({ doc: 'base b' }) b() {
+      return 2;
+    }
   }
   class Child extends Base {
-    @node({ doc: 'child b' }) override b() { return 20; }
-    @node() c() { return 3; }
+    @node({ doc: 'child b' }) override b() {
+      return 20;
+    }
+    @node() c() {
+      return 3;
+    }
   }
   class Plain extends Base {}
 

@@ -1,7 +1,7 @@
 import { describeType, messages } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Dependency, NodeDef } from '../graph/types.js';
-import { GroupBinding, isPlainRecord, SourceBinding, ValueBinding, type GroupMember } from './binding.js';
+import { GroupBinding, type GroupMember, isPlainRecord, SourceBinding, ValueBinding } from './binding.js';
 
 /** Reads one argument of the original node from the bound node's positional arguments. */
 type ArgReader = (args: readonly unknown[]) => unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { group, GroupBinding, isPlainRecord, source, SourceBinding, value, ValueBinding } from './binding.js';
+import { GroupBinding, group, isPlainRecord, SourceBinding, source, ValueBinding, value } from './binding.js';
 
 describe('value / source / group', () => {
   it('are markers holding their raw arguments', () => {

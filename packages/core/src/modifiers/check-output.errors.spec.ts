@@ -1,11 +1,12 @@
-import { checkOutput, Driver, GraphBuildError, node, NodeExecutionError, type DataValidator } from '../index.js';
 import { buildError } from '../../test/support/build-error.js';
-
+import { checkOutput, type DataValidator, Driver, GraphBuildError, NodeExecutionError, node } from '../index.js';
 
 describe('checkOutput misuse', () => {
   it('reports an unknown validator with the known ones, naming the method', () => {
     class Bad {
-      @node() @checkOutput({ between: [0, 1] } as never) x(): number { return 1; }
+      @node() @checkOutput({ between: [0, 1] } as never) x(): number {
+        return 1;
+      }
     }
     expect(buildError(Bad).message).toContain(
       'Bad.x: @checkOutput has no validator "between"; the known ones are range, dataType, allowNaN, maxFractionNaN, values, nonEmpty, custom',
@@ -14,7 +15,9 @@ describe('checkOutput misuse', () => {
 
   it('reports a range that is not a [min, max] pair', () => {
     class Bad {
-      @node() @checkOutput({ range: [1, 0] }) x(): number { return 1; }
+      @node() @checkOutput({ range: [1, 0] }) x(): number {
+        return 1;
+      }
     }
     expect(buildError(Bad).problems.map((p) => p.message)).toEqual([
       'Bad.x: @checkOutput range is [1,0]; give a [min, max] pair of numbers with min <= max, e.g. range: [0, 1]',
@@ -23,7 +26,9 @@ describe('checkOutput misuse', () => {
 
   it('reports a bad importance', () => {
     class Bad {
-      @node() @checkOutput({ nonEmpty: true }, { importance: 'error' as 'fail' }) x(): number { return 1; }
+      @node() @checkOutput({ nonEmpty: true }, { importance: 'error' as 'fail' }) x(): number {
+        return 1;
+      }
     }
     expect(buildError(Bad).message).toContain(`Bad.x: @checkOutput importance is "error"; use 'warn' or 'fail'`);
   });
@@ -31,8 +36,12 @@ describe('checkOutput misuse', () => {
   it('reports validators that share a name, also across two checkOutputs', () => {
     const range: DataValidator = { name: 'range', validate: () => ({ passed: true, message: '' }) };
     class Bad {
-      @node() @checkOutput({ range: [0, 1], custom: [range] }) x(): number { return 1; }
-      @node() @checkOutput({ nonEmpty: true }) @checkOutput({ nonEmpty: true }) y(): number { return 1; }
+      @node() @checkOutput({ range: [0, 1], custom: [range] }) x(): number {
+        return 1;
+      }
+      @node() @checkOutput({ nonEmpty: true }) @checkOutput({ nonEmpty: true }) y(): number {
+        return 1;
+      }
     }
     expect(buildError(Bad).problems.map((p) => p.message)).toEqual([
       'Bad.x: validator "range" is given twice for node "x"; give each validator of a node a distinct name',
@@ -42,8 +51,12 @@ describe('checkOutput misuse', () => {
 
   it('reports a clash between x_raw and a node of the same name', () => {
     class Bad {
-      @node() @checkOutput({ nonEmpty: true }) x(): number { return 1; }
-      @node() x_raw(): number { return 2; }
+      @node() @checkOutput({ nonEmpty: true }) x(): number {
+        return 1;
+      }
+      @node() x_raw(): number {
+        return 2;
+      }
     }
     expect(buildError(Bad).message).toContain('node "x_raw" is produced twice in one module: by Bad.x and by Bad.x_raw');
   });
@@ -51,9 +64,16 @@ describe('checkOutput misuse', () => {
 
 describe('checkOutput: validators that misbehave at run time', () => {
   it('turns a throwing validator into a NodeExecutionError of its validator node', async () => {
-    const broken: DataValidator = { name: 'broken', validate: () => { throw new Error('boom'); } };
+    const broken: DataValidator = {
+      name: 'broken',
+      validate: () => {
+        throw new Error('boom');
+      },
+    };
     class M {
-      @node() @checkOutput({ custom: [broken] }) x(): number { return 1; }
+      @node() @checkOutput({ custom: [broken] }) x(): number {
+        return 1;
+      }
     }
     const error = await new Driver({}, M).rawExecute(['x']).catch((e) => e);
     expect(error).toBeInstanceOf(NodeExecutionError);
@@ -63,10 +83,14 @@ describe('checkOutput: validators that misbehave at run time', () => {
   it('says what a validator must return when it returns something else', async () => {
     const sloppy = { name: 'sloppy', validate: () => true } as unknown as DataValidator;
     class M {
-      @node() @checkOutput({ custom: [sloppy] }) x(): number { return 1; }
+      @node() @checkOutput({ custom: [sloppy] }) x(): number {
+        return 1;
+      }
     }
     const error = await new Driver({}, M).rawExecute(['x']).catch((e) => e);
     expect(error).toBeInstanceOf(NodeExecutionError);
-    expect(error.message).toContain('validator "sloppy" returned true; validate(value) must return { passed: boolean, message: string, offending?: unknown[] }');
+    expect(error.message).toContain(
+      'validator "sloppy" returned true; validate(value) must return { passed: boolean, message: string, offending?: unknown[] }',
+    );
   });
 });

@@ -1,7 +1,15 @@
 import * as aq from 'arquero';
 import {
-  checkOutput, DATA_QUALITY_TAGS, DataValidationError, Driver, node, setLogger, tag, testNode,
-  type GraphAdapter, type ValidationOutcome,
+  checkOutput,
+  DATA_QUALITY_TAGS,
+  DataValidationError,
+  Driver,
+  type GraphAdapter,
+  node,
+  setLogger,
+  tag,
+  testNode,
+  type ValidationOutcome,
 } from '../index.js';
 
 class Scores {
@@ -66,7 +74,7 @@ describe('checkOutput: running', () => {
     expect(error.validator).toBe('range');
     expect(error.offending).toEqual([1.5, 1.7]);
     expect(error.message).toBe(
-      "node \"score\" failed validator range: 2 of 3 values are outside [0, 1]: [1] 1.5, [2] 1.7; fix the data or the node, or use { importance: 'warn' } to only log",
+      'node "score" failed validator range: 2 of 3 values are outside [0, 1]: [1] 1.5, [2] 1.7; fix the data or the node, or use { importance: \'warn\' } to only log',
     );
   });
 
@@ -81,7 +89,9 @@ describe('checkOutput: running', () => {
       setLogger(previous);
     }
     expect(warnings).toHaveLength(1);
-    expect(warnings[0][0]).toBe('node "ratio" failed validator maxFractionNaN: more than 0.5 of the entries are missing in the value: 2 of 3 missing (0.667)');
+    expect(warnings[0][0]).toBe(
+      'node "ratio" failed validator maxFractionNaN: more than 0.5 of the entries are missing in the value: 2 of 3 missing (0.667)',
+    );
     expect(warnings[0][1]).toMatchObject({ node: 'ratio', validator: 'maxFractionNaN', importance: 'warn', passed: false });
   });
 
@@ -106,17 +116,27 @@ describe('checkOutput: running', () => {
 });
 
 describe('checkOutput: tables, custom validators, stacking', () => {
-  const even = { name: 'even', validate: (v: unknown) => {
-    const odd = (v as number[]).filter((x) => x % 2 !== 0);
-    return { passed: odd.length === 0, message: `${odd.length} odd`, offending: odd };
-  } };
+  const even = {
+    name: 'even',
+    validate: (v: unknown) => {
+      const odd = (v as number[]).filter((x) => x % 2 !== 0);
+      return { passed: odd.length === 0, message: `${odd.length} odd`, offending: odd };
+    },
+  };
 
   class Custom {
-    @node() @checkOutput({ range: [0, 10] }, { importance: 'fail', columns: ['a'] })
-    table(): unknown { return aq.table({ a: [1, 2], b: [100, 200] }); }
+    @node()
+    @checkOutput({ range: [0, 10] }, { importance: 'fail', columns: ['a'] })
+    table(): unknown {
+      return aq.table({ a: [1, 2], b: [100, 200] });
+    }
 
-    @node() @checkOutput({ custom: [even] }, { importance: 'fail' }) @checkOutput({ nonEmpty: true })
-    evens(): number[] { return [2, 3, 5]; }
+    @node()
+    @checkOutput({ custom: [even] }, { importance: 'fail' })
+    @checkOutput({ nonEmpty: true })
+    evens(): number[] {
+      return [2, 3, 5];
+    }
   }
 
   it('checks only the columns given', async () => {

@@ -1,10 +1,10 @@
 import { checkOutputMessages as text } from '../errors/messages.js';
 import type { Dependency, NodeDef } from '../graph/types.js';
 import { parseOptions, parseValidators } from '../validation/check-output-spec.js';
-import type { DataValidator, Importance, ValidationOutcome } from '../validation/data-validator.js';
 import { DATA_QUALITY_TAGS as DQ } from '../validation/data-quality-tags.js';
+import type { DataValidator, Importance, ValidationOutcome } from '../validation/data-validator.js';
 import { enforceOutcomes, runValidator } from '../validation/outcome.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /** Name of the node holding a checked node's unchecked value. */
 export const rawNameOf = (name: string): string => `${name}_raw`;
@@ -66,16 +66,18 @@ function wrap(node: NodeDef, validators: readonly DataValidator[], importance: I
 /** The validator nodes for `node`, then `node` depending on them too. */
 function addChecks(node: NodeDef, validators: readonly DataValidator[], importance: Importance): NodeDef[] {
   const rawName = rawNameOf(node.name);
-  const validatorNodes = validators.map((v): NodeDef => ({
-    name: validatorNodeNameOf(node.name, v.name),
-    kind: 'function',
-    deps: [{ name: rawName, param: 'value', type: undefined, optional: false }],
-    call: (args) => runValidator(node.name, v, importance, args[0]),
-    returnType: Object,
-    tags: { [DQ.containsResults]: 'true', [DQ.sourceNode]: node.name, [DQ.validator]: v.name, [DQ.importance]: importance },
-    doc: `checkOutput ${v.name} of ${node.name} (importance ${importance})`,
-    origin: node.origin,
-  }));
+  const validatorNodes = validators.map(
+    (v): NodeDef => ({
+      name: validatorNodeNameOf(node.name, v.name),
+      kind: 'function',
+      deps: [{ name: rawName, param: 'value', type: undefined, optional: false }],
+      call: (args) => runValidator(node.name, v, importance, args[0]),
+      returnType: Object,
+      tags: { [DQ.containsResults]: 'true', [DQ.sourceNode]: node.name, [DQ.validator]: v.name, [DQ.importance]: importance },
+      doc: `checkOutput ${v.name} of ${node.name} (importance ${importance})`,
+      origin: node.origin,
+    }),
+  );
   const deps: Dependency[] = validatorNodes.map((n) => ({ name: n.name, param: n.name, type: undefined, optional: false }));
   const before = node.tags[DQ.validators];
   const listed = [...(Array.isArray(before) ? before : []), ...validators.map((v) => v.name)];

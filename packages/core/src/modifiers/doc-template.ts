@@ -21,7 +21,9 @@ function describeBinding(binding: unknown): string {
   if (binding instanceof GroupBinding)
     return Array.isArray(binding.members)
       ? binding.members.map(describeBinding).join(', ')
-      : Object.entries(binding.members).map(([k, m]) => `${k}: ${describeBinding(m)}`).join(', ');
+      : Object.entries(binding.members)
+          .map(([k, m]) => `${k}: ${describeBinding(m)}`)
+          .join(', ');
   const value = binding instanceof ValueBinding ? binding.value : binding;
   return value === null || (typeof value !== 'object' && typeof value !== 'function') ? String(value) : describeValue(value);
 }

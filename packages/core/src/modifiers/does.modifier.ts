@@ -1,7 +1,7 @@
 import { messages } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
 import { isPlainRecord } from './binding.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /**
  * Replaces a method's body with another function while keeping its signature (dependencies and
@@ -30,7 +30,9 @@ export class DoesModifier implements Modifier {
       return nodes;
     }
     const targets = new Set(sinksOf(nodes));
-    return nodes.map((node) => (targets.has(node) ? this.replace(node, this.fn as Function, this.mapping as Record<string, unknown>, ctx) : node));
+    return nodes.map((node) =>
+      targets.has(node) ? this.replace(node, this.fn as Function, this.mapping as Record<string, unknown>, ctx) : node,
+    );
   }
 
   private replace(node: NodeDef, fn: Function, mapping: Record<string, unknown>, ctx: ModifierContext): NodeDef {

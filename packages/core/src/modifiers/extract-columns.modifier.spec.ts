@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { ColumnTable, table } from 'arquero';
-import { Driver, GraphBuildError, NodeExecutionError, extractColumns, node, testNode, type HamiltonModule } from '../index.js';
+import { type ColumnTable, table } from 'arquero';
 import { buildError } from '../../test/support/build-error.js';
-
+import { Driver, extractColumns, GraphBuildError, type HamiltonModule, NodeExecutionError, node, testNode } from '../index.js';
 
 const spend = Float64Array.of(10, 20, 30);
 let calls = 0;
 
 class Marketing {
-  @node() @extractColumns('spend', 'signups')
+  @node()
+  @extractColumns('spend', 'signups')
   marketing(raw: ColumnTable): ColumnTable {
     calls++;
     return raw;
@@ -32,7 +32,9 @@ describe('@extractColumns', () => {
 
   it('reads a record of columns as is', async () => {
     class Ledger {
-      @node() @extractColumns('refunds') ledger(rawRecord: Record<string, Float64Array>): Record<string, Float64Array> { return rawRecord; }
+      @node() @extractColumns('refunds') ledger(rawRecord: Record<string, Float64Array>): Record<string, Float64Array> {
+        return rawRecord;
+      }
     }
     const record = { spend, refunds: Float64Array.of(1, 1, 1) };
     expect(await testNode(Ledger, 'refunds', { rawRecord: record })).toBe(record.refunds);
@@ -47,8 +49,12 @@ describe('@extractColumns', () => {
 
   it('fills a missing column with fillWith: an array of the table (or record) length', async () => {
     class Filled {
-      @node() @extractColumns('spend', 'refunds', { fillWith: 0 }) fromTable(t: ColumnTable): ColumnTable { return t; }
-      @node() @extractColumns('other', { fillWith: 'n/a' }) fromRecord(r: object): object { return r; }
+      @node() @extractColumns('spend', 'refunds', { fillWith: 0 }) fromTable(t: ColumnTable): ColumnTable {
+        return t;
+      }
+      @node() @extractColumns('other', { fillWith: 'n/a' }) fromRecord(r: object): object {
+        return r;
+      }
     }
     const dr = new Driver({}, Filled);
     const result = await dr.rawExecute(['refunds', 'other'], { inputs: { t: table({ spend }), r: { a: [1, 2] } } });
@@ -66,7 +72,9 @@ describe('@extractColumns', () => {
 
   it('fails when the method returns something that has no columns', async () => {
     class Scalar {
-      @node() @extractColumns('a') wrong(x: unknown): object { return x as object; }
+      @node() @extractColumns('a') wrong(x: unknown): object {
+        return x as object;
+      }
     }
     await expect(testNode(Scalar, 'a', { x: 5 })).rejects.toThrow(
       'extractColumns needs "wrong" to return an arquero table or a record of columns, but it returned number 5',
@@ -75,9 +83,15 @@ describe('@extractColumns', () => {
 
   it('reports at build time: no columns, a repeated or unusable name, a primitive return type', () => {
     class Misused {
-      @node() @extractColumns() none(): object { return {}; }
-      @node() @extractColumns('a', 'a', '') twice(): object { return {}; }
-      @node() @extractColumns('b') count(): number { return 1; }
+      @node() @extractColumns() none(): object {
+        return {};
+      }
+      @node() @extractColumns('a', 'a', '') twice(): object {
+        return {};
+      }
+      @node() @extractColumns('b') count(): number {
+        return 1;
+      }
     }
     expect(buildError(Misused).problems.map((p) => p.message)).toEqual([
       'Misused.none: @extractColumns was given no columns; name at least one',
@@ -89,9 +103,15 @@ describe('@extractColumns', () => {
 
   it('reports a column named like another node, naming the modifier', () => {
     class Clash {
-      @node() spend(): number { return 1; }
-      @node() @extractColumns('spend') marketing(): object { return {}; }
+      @node() spend(): number {
+        return 1;
+      }
+      @node() @extractColumns('spend') marketing(): object {
+        return {};
+      }
     }
-    expect(buildError(Clash).message).toContain('node "spend" is produced twice in one module: by Clash.spend and by Clash.marketing (an output of @extractColumns)');
+    expect(buildError(Clash).message).toContain(
+      'node "spend" is produced twice in one module: by Clash.spend and by Clash.marketing (an output of @extractColumns)',
+    );
   });
 });

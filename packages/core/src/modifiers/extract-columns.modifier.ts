@@ -1,9 +1,9 @@
 import { describeType, messages } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
-import { readColumn, type Fill } from './column-access.js';
-import { extractedNode, returnsPrimitive } from './extracted-node.js';
 import { checkNames } from './check-names.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Fill, readColumn } from './column-access.js';
+import { extractedNode, returnsPrimitive } from './extracted-node.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /** Options of `extractColumns`, given as its last argument. */
 export interface ExtractColumnsOptions {

@@ -4,7 +4,7 @@ import type { NodeDef, TypeRef } from '../graph/types.js';
 import { isPlainRecord } from './binding.js';
 import { checkNames } from './check-names.js';
 import { extractedNode, hasKey, returnsPrimitive } from './extracted-node.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /**
  * Adds one node per field of the object a method returns, typed as declared, so edge checks see
@@ -45,7 +45,15 @@ export class ExtractFieldsModifier implements Modifier {
   private checkFields(ctx: ModifierContext): Array<[string, TypeRef]> | undefined {
     if (!isPlainRecord(this.fields)) return void ctx.report(messages.notAFieldRecord(ctx.where, this.fields));
     const entries = Object.entries(this.fields);
-    if (!checkNames(entries.map(([name]) => name), 'fields', this.kind, ctx)) return undefined;
+    if (
+      !checkNames(
+        entries.map(([name]) => name),
+        'fields',
+        this.kind,
+        ctx,
+      )
+    )
+      return undefined;
     const bad = entries.filter(([, type]) => typeof type !== 'function');
     for (const [field, type] of bad) ctx.report(messages.badFieldType(ctx.where, field, type), field);
     return bad.length ? undefined : (entries as Array<[string, TypeRef]>);

@@ -1,17 +1,24 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, GraphBuildError, group, inject, node, source, testNode, value, type HamiltonModule } from '../index.js';
 import { buildError } from '../../test/support/build-error.js';
-
+import { Driver, GraphBuildError, group, type HamiltonModule, inject, node, source, testNode, value } from '../index.js';
 
 class Costs {
-  @node() fees(spend: number): number { return spend * 0.1; }
+  @node() fees(spend: number): number {
+    return spend * 0.1;
+  }
 
-  @node() @inject({ parts: group(source('spend'), source('fees'), value(5)) })
-  totalCost(parts: number[]): number { return parts.reduce((a, b) => a + b, 0); }
+  @node()
+  @inject({ parts: group(source('spend'), source('fees'), value(5)) })
+  totalCost(parts: number[]): number {
+    return parts.reduce((a, b) => a + b, 0);
+  }
 
-  @node() @inject({ rate: value(2), base: source('fees') })
-  scaled(base: number, rate: number, extra: number): number { return base * rate + extra; }
+  @node()
+  @inject({ rate: value(2), base: source('fees') })
+  scaled(base: number, rate: number, extra: number): number {
+    return base * rate + extra;
+  }
 }
 
 describe('@inject', () => {
@@ -29,17 +36,26 @@ describe('@inject', () => {
 
   it('passes a record group as an object', async () => {
     class Keyed {
-      @node() @inject({ range: group({ lo: value(0), hi: source('cap') }) })
-      clip(x: number, range: { lo: number; hi: number }): number { return Math.min(range.hi, Math.max(range.lo, x)); }
+      @node()
+      @inject({ range: group({ lo: value(0), hi: source('cap') }) })
+      clip(x: number, range: { lo: number; hi: number }): number {
+        return Math.min(range.hi, Math.max(range.lo, x));
+      }
     }
     expect(await testNode(Keyed, 'clip', { x: 12, cap: 10 })).toBe(10);
   });
 
   it('reports an unknown parameter, a bare literal and an empty injection', () => {
     class Misused {
-      @node() @inject({ rat: value(2) }) a(rate: number): number { return rate; }
-      @node() @inject({ rate: 2 } as never) b(rate: number): number { return rate; }
-      @node() @inject({}) c(rate: number): number { return rate; }
+      @node() @inject({ rat: value(2) }) a(rate: number): number {
+        return rate;
+      }
+      @node() @inject({ rate: 2 } as never) b(rate: number): number {
+        return rate;
+      }
+      @node() @inject({}) c(rate: number): number {
+        return rate;
+      }
     }
     const error = buildError(Misused);
     expect(error.problems).toEqual([

@@ -2,7 +2,7 @@ import { messages } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
 import { ParameterBinder } from './bind-parameters.js';
 import { isPlainRecord } from './binding.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /** Binds parameters of a method's node to values, sources or groups; the node keeps its name. */
 export class InjectModifier implements Modifier {

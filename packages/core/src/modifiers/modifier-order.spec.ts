@@ -1,4 +1,4 @@
-import { checkOutput, Driver, extractColumns, GraphBuildError, node, pipe, step, subdag, tag, value, type Variable } from '../index.js';
+import { checkOutput, Driver, extractColumns, GraphBuildError, node, pipe, step, subdag, tag, type Variable, value } from '../index.js';
 
 const shape = (vars: readonly Variable[]) =>
   vars.map((v) => ({ name: v.name, deps: [...v.requiredDependencies, ...v.optionalDependencies], tags: v.tags, type: v.type }));
@@ -6,16 +6,22 @@ const graphOf = (module: object) => shape(new Driver({}, module).listAvailableVa
 const inc = (x: number) => x + 1;
 
 class Inner {
-  @node() half(x: number): number { return x / 2; }
+  @node() half(x: number): number {
+    return x / 2;
+  }
 }
 
 describe('modifier composition order', () => {
   it('gives the same graph with @checkOutput above or below @node()', () => {
     class Above {
-      @checkOutput({ range: [0, 1] }) @node() score(x: number): number { return x; }
+      @checkOutput({ range: [0, 1] }) @node() score(x: number): number {
+        return x;
+      }
     }
     class Below {
-      @node() @checkOutput({ range: [0, 1] }) score(x: number): number { return x; }
+      @node() @checkOutput({ range: [0, 1] }) score(x: number): number {
+        return x;
+      }
     }
     expect(graphOf(Above)).toEqual(graphOf(Below));
     expect(graphOf(Above).map((v) => v.name)).toEqual(['score_raw', 'score_range_validator', 'score', 'x']);
@@ -23,12 +29,24 @@ describe('modifier composition order', () => {
 
   it('applies subdag, pipe, checkOutput and tag in their fixed phases whatever order they are written in', () => {
     class One {
-      @tag({ t: 'x' }) @checkOutput({ nonEmpty: true }) @pipe(step(inc)) @subdag(Inner, { inputs: { x: value(4) } }) @node()
-      out(half: number): number { return half; }
+      @tag({ t: 'x' })
+      @checkOutput({ nonEmpty: true })
+      @pipe(step(inc))
+      @subdag(Inner, { inputs: { x: value(4) } })
+      @node()
+      out(half: number): number {
+        return half;
+      }
     }
     class Two {
-      @node() @subdag(Inner, { inputs: { x: value(4) } }) @pipe(step(inc)) @checkOutput({ nonEmpty: true }) @tag({ t: 'x' })
-      out(half: number): number { return half; }
+      @node()
+      @subdag(Inner, { inputs: { x: value(4) } })
+      @pipe(step(inc))
+      @checkOutput({ nonEmpty: true })
+      @tag({ t: 'x' })
+      out(half: number): number {
+        return half;
+      }
     }
     expect(graphOf(One)).toEqual(graphOf(Two));
     const byName = new Map(graphOf(One).map((v) => [v.name, v]));
@@ -39,10 +57,14 @@ describe('modifier composition order', () => {
 
   it('checks the extracted columns, not the table, whichever of extractColumns / checkOutput is written first', () => {
     class First {
-      @node() @checkOutput({ range: [0, 1] }) @extractColumns('a', 'b') t(): Record<string, number[]> { return { a: [0], b: [1] }; }
+      @node() @checkOutput({ range: [0, 1] }) @extractColumns('a', 'b') t(): Record<string, number[]> {
+        return { a: [0], b: [1] };
+      }
     }
     class Second {
-      @node() @extractColumns('a', 'b') @checkOutput({ range: [0, 1] }) t(): Record<string, number[]> { return { a: [0], b: [1] }; }
+      @node() @extractColumns('a', 'b') @checkOutput({ range: [0, 1] }) t(): Record<string, number[]> {
+        return { a: [0], b: [1] };
+      }
     }
     expect(graphOf(First)).toEqual(graphOf(Second));
     expect(graphOf(First).map((v) => v.name)).toEqual(['t', 'a_raw', 'a_range_validator', 'a', 'b_raw', 'b_range_validator', 'b']);
@@ -50,8 +72,12 @@ describe('modifier composition order', () => {
 
   it('reports misuses on two different methods together in one GraphBuildError', () => {
     class Twice {
-      @node() @checkOutput({ range: [3, 1] }) a(x: number): number { return x; }
-      @node() @pipe(step(inc)) b(): number { return 1; }
+      @node() @checkOutput({ range: [3, 1] }) a(x: number): number {
+        return x;
+      }
+      @node() @pipe(step(inc)) b(): number {
+        return 1;
+      }
     }
     let error: unknown;
     try {

@@ -1,8 +1,19 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { Driver, GraphBuildError, dependsOn, group, node, parameterize, source, tag, testNode, value, type HamiltonModule } from '../index.js';
 import { buildError } from '../../test/support/build-error.js';
-
+import {
+  Driver,
+  dependsOn,
+  GraphBuildError,
+  group,
+  type HamiltonModule,
+  node,
+  parameterize,
+  source,
+  tag,
+  testNode,
+  value,
+} from '../index.js';
 
 class Rolling {
   @node({ doc: 'Mean of the first {window} values of {xs} ({output}).' })
@@ -39,19 +50,29 @@ describe('@parameterize', () => {
 
   it('passes groups as an array or a record', async () => {
     class Grouped {
-      @node() @parameterize({
+      @node()
+      @parameterize({
         listed: { parts: group(source('a'), value(10)) },
         keyed: { parts: group({ x: source('a'), y: value(10) }) },
       })
-      describeParts(parts: unknown): string { return JSON.stringify(parts); }
+      describeParts(parts: unknown): string {
+        return JSON.stringify(parts);
+      }
     }
-    expect(await new Driver({}, Grouped).rawExecute(['listed', 'keyed'], { inputs: { a: 1 } })).toEqual({ listed: '[1,10]', keyed: '{"x":1,"y":10}' });
+    expect(await new Driver({}, Grouped).rawExecute(['listed', 'keyed'], { inputs: { a: 1 } })).toEqual({
+      listed: '[1,10]',
+      keyed: '{"x":1,"y":10}',
+    });
   });
 
   it('works with @tag (every output) and with testNode', async () => {
     class Tagged {
-      @node() @tag({ team: 'growth' }) @parameterize({ double: { k: value(2) }, triple: { k: value(3) } })
-      scale(x: number, k: number): number { return x * k; }
+      @node()
+      @tag({ team: 'growth' })
+      @parameterize({ double: { k: value(2) }, triple: { k: value(3) } })
+      scale(x: number, k: number): number {
+        return x * k;
+      }
     }
     const dr = new Driver({}, Tagged);
     expect(dr.listAvailableVariables({ tagFilter: { team: 'growth' } }).map((v) => v.name)).toEqual(['double', 'triple']);
@@ -60,16 +81,27 @@ describe('@parameterize', () => {
 
   it('accepts a parameter by its signature name or by its @dependsOn name', async () => {
     class Renamed {
-      @node() @dependsOn('spendUsd', 'window') @parameterize({ byParam: { w: value(2) }, byDependency: { window: value(3) } })
-      scaled(s: number, w: number): number { return s * w; }
+      @node()
+      @dependsOn('spendUsd', 'window')
+      @parameterize({ byParam: { w: value(2) }, byDependency: { window: value(3) } })
+      scaled(s: number, w: number): number {
+        return s * w;
+      }
     }
-    expect(await new Driver({}, Renamed).rawExecute(['byParam', 'byDependency'], { inputs: { spendUsd: 10 } })).toEqual({ byParam: 20, byDependency: 30 });
+    expect(await new Driver({}, Renamed).rawExecute(['byParam', 'byDependency'], { inputs: { spendUsd: 10 } })).toEqual({
+      byParam: 20,
+      byDependency: 30,
+    });
   });
 
   it('keeps the consumer parameter type of a source binding, so the edge check still applies', () => {
     class Mistyped {
-      @node() label(): string { return 'a'; }
-      @node() @parameterize({ twice: { x: source('label') } }) double(x: number): number { return x * 2; }
+      @node() label(): string {
+        return 'a';
+      }
+      @node() @parameterize({ twice: { x: source('label') } }) double(x: number): number {
+        return x * 2;
+      }
     }
     expect(buildError(Mistyped).message).toContain('type mismatch on label -> twice: "label" returns String but twice takes x: Number');
   });
@@ -77,32 +109,43 @@ describe('@parameterize', () => {
   it('builds 5,000 outputs, each with its own binding', async () => {
     const outputs = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`plus${i}`, { k: value(i) }]));
     class Many {
-      @node({ doc: 'x plus {k}' }) @parameterize(outputs) plus(x: number, k: number): number { return x + k; }
+      @node({ doc: 'x plus {k}' }) @parameterize(outputs) plus(x: number, k: number): number {
+        return x + k;
+      }
     }
     const dr = new Driver({}, Many);
     expect(dr.graph.nodes.size).toBe(5001);
     expect(dr.graph.nodes.get('plus4999')!.doc).toBe('x plus 4999');
-    expect(await dr.rawExecute(['plus0', 'plus1234', 'plus4999'], { inputs: { x: 1 } })).toEqual({ plus0: 1, plus1234: 1235, plus4999: 5000 });
+    expect(await dr.rawExecute(['plus0', 'plus1234', 'plus4999'], { inputs: { x: 1 } })).toEqual({
+      plus0: 1,
+      plus1234: 1235,
+      plus4999: 5000,
+    });
   });
 });
 
 describe('@parameterize misuse', () => {
   it('names an unknown parameter and lists the real ones', () => {
     class Unknown {
-      @node() @parameterize({ m7: { windw: value(7) } }) rolling(xs: number[], window: number): number { return xs.length * window; }
+      @node() @parameterize({ m7: { windw: value(7) } }) rolling(xs: number[], window: number): number {
+        return xs.length * window;
+      }
     }
     const error = buildError(Unknown);
     expect(error.problems).toEqual([
       {
         node: 'm7',
-        message: 'Unknown.rolling: @parameterize output "m7" names "windw", which is not a parameter of the method; its parameters are xs, window',
+        message:
+          'Unknown.rolling: @parameterize output "m7" names "windw", which is not a parameter of the method; its parameters are xs, window',
       },
     ]);
   });
 
   it('asks to wrap a bare literal in value() (and suggests source() for a string)', () => {
     class Bare {
-      @node() @parameterize({ m7: { window: 7, xs: 'ys' } as never }) rolling(xs: number[], window: number): number { return xs.length * window; }
+      @node() @parameterize({ m7: { window: 7, xs: 'ys' } as never }) rolling(xs: number[], window: number): number {
+        return xs.length * window;
+      }
     }
     const messages = buildError(Bare).problems.map((p) => p.message);
     expect(messages).toEqual([
@@ -113,8 +156,12 @@ describe('@parameterize misuse', () => {
 
   it('reports an output named like another node clearly, naming both methods', () => {
     class Clash {
-      @node() total(): number { return 1; }
-      @node() @parameterize({ total: { k: value(2) }, other: { k: value(3) } }) scale(k: number): number { return k; }
+      @node() total(): number {
+        return 1;
+      }
+      @node() @parameterize({ total: { k: value(2) }, other: { k: value(3) } }) scale(k: number): number {
+        return k;
+      }
     }
     expect(buildError(Clash).message).toContain(
       'node "total" is produced twice in one module: by Clash.total and by Clash.scale (an output of @parameterize); rename one',
@@ -123,31 +170,40 @@ describe('@parameterize misuse', () => {
 
   it('rejects an empty parameterization', () => {
     class Empty {
-      @node() @parameterize({}) scale(k: number): number { return k; }
+      @node() @parameterize({}) scale(k: number): number {
+        return k;
+      }
     }
     expect(buildError(Empty).message).toContain('Empty.scale: @parameterize was given no outputs; name at least one');
   });
 
   it('rejects a value of the wrong type, a bad group member and a non-record binding, all in one error', () => {
     class Several {
-      @node() @parameterize({
+      @node()
+      @parameterize({
         a: { k: value('7') },
         b: { parts: value([]), k: group(5 as never) },
         c: 3 as never,
       })
-      scale(k: number, parts: number[]): number { return k * parts.length; }
+      scale(k: number, parts: number[]): number {
+        return k * parts.length;
+      }
     }
     const error = buildError(Several);
     expect(error.problems.map((p) => p.node)).toEqual(['a', 'b', 'b', 'c']);
     expect(error.message).toContain('@parameterize output "a" binds "k" to "7" but the parameter takes Number');
     expect(error.message).toContain('puts number 5 in the group bound to "k"; a group member is value(...) or source(...)');
     expect(error.message).toContain('binds "k" to a group, which passes an array, but the parameter takes Number');
-    expect(error.message).toContain('@parameterize output "c" must map parameter names to value(...), source(...) or group(...), got number 3');
+    expect(error.message).toContain(
+      '@parameterize output "c" must map parameter names to value(...), source(...) or group(...), got number 3',
+    );
   });
 
   it('rejects an output name ending in "__" and an empty source name', () => {
     class Names {
-      @node() @parameterize({ bad__: {}, ok: { k: source('') } }) scale(k: number): number { return k; }
+      @node() @parameterize({ bad__: {}, ok: { k: source('') } }) scale(k: number): number {
+        return k;
+      }
     }
     const error = buildError(Names);
     expect(error.message).toContain('@parameterize names output "bad__"; a node name is a non-empty string that does not end in "__"');

@@ -3,7 +3,7 @@ import type { NodeDef } from '../graph/types.js';
 import { ParameterBinder } from './bind-parameters.js';
 import { isPlainRecord } from './binding.js';
 import { templateDoc } from './doc-template.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /**
  * Turns a method into one node per output, each with some parameters bound; the method's own name

@@ -35,7 +35,9 @@ describe('pipe', () => {
 
   it('leaves the method alone when every step is excluded by config', () => {
     class Only {
-      @node() @pipe(step(add, value(1)).whenNot({ fast: true })) x(a: number): number { return a; }
+      @node() @pipe(step(add, value(1)).whenNot({ fast: true })) x(a: number): number {
+        return a;
+      }
     }
     expect(new Driver({ fast: true }, Only).listAvailableVariables().find((v) => v.name === 'x')!.requiredDependencies).toEqual(['a']);
   });
@@ -43,16 +45,22 @@ describe('pipe', () => {
   it('passes the piped value even when a step function has more parameters than arguments', async () => {
     const wrap = (x: unknown, label?: string) => `${label ?? '?'}:${String(x)}`;
     class Loose {
-      @node() @pipe(step(wrap)) x(a: number): string { return String(a); }
+      @node() @pipe(step(wrap)) x(a: number): string {
+        return String(a);
+      }
     }
     expect((await new Driver({}, Loose).rawExecute(['x'], { inputs: { a: 1 } })).x).toBe('?:1');
   });
 
   it('composes with checkOutput and tag, whatever the order they are written in', async () => {
     class Checked {
-      @checkOutput({ range: [0, 10] }, { importance: 'fail' }) @tag({ team: 'a' }) @node()
+      @checkOutput({ range: [0, 10] }, { importance: 'fail' })
+      @tag({ team: 'a' })
+      @node()
       @pipe(step(add, value(1)))
-      y(a: number): number { return a; }
+      y(a: number): number {
+        return a;
+      }
     }
     const dr = new Driver({}, Checked);
     const y = dr.listAvailableVariables().find((v) => v.name === 'y')!;

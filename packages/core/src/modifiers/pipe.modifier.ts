@@ -2,7 +2,7 @@ import { messages, pipeMessages as text } from '../errors/messages.js';
 import type { Dependency, NodeDef } from '../graph/types.js';
 import { GroupBinding, SourceBinding, ValueBinding } from './binding.js';
 import { ConfigConditionModifier } from './config-condition.modifier.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 import { PipeStep } from './pipe-step.js';
 
 /** A step that passed its checks and its config conditions. */
@@ -63,7 +63,8 @@ export class PipeModifier implements Modifier {
         if (arg instanceof GroupBinding) bad(text.groupArgument(ctx.where, label, j));
         else if (arg instanceof SourceBinding && (typeof arg.name !== 'string' || arg.name === ''))
           bad(messages.badSourceName(ctx.where, label, `argument ${j + 1}`, arg.name));
-        else if (!(arg instanceof ValueBinding) && !(arg instanceof SourceBinding)) bad(messages.bareBinding(ctx.where, label, `argument ${j + 1}`, arg));
+        else if (!(arg instanceof ValueBinding) && !(arg instanceof SourceBinding))
+          bad(messages.bareBinding(ctx.where, label, `argument ${j + 1}`, arg));
       });
       const where = `${ctx.where} (${label})`;
       const included = step.conditions.every((c) => new ConfigConditionModifier(c.test, c.values).include({ ...ctx, where }));

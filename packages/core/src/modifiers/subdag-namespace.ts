@@ -39,8 +39,7 @@ export function namespaceSubdag(
     if (node.kind === 'function') {
       const deps = node.deps.map((d) => ({ ...d, name: resolve(d.name) }));
       nodes.set(name, renameCheckedNode({ ...node, name, deps, origin: marked }, resolve));
-    }
-    else if (name === scoped(node.name)) {
+    } else if (name === scoped(node.name)) {
       const binding = inputs.get(node.name) as ValueBinding | undefined;
       nodes.set(name, binding ? valueNode(name, binding.value, node, marked) : { ...node, name });
     }
@@ -50,7 +49,16 @@ export function namespaceSubdag(
 
 /** A computed node that yields a value bound with `value(x)`. */
 function valueNode(name: string, value: unknown, input: NodeDef, origin: NodeOrigin | undefined): NodeDef {
-  return { name, kind: 'function', deps: [], call: () => value, returnType: input.returnType, tags: {}, doc: `value bound to ${input.name} by @subdag`, origin };
+  return {
+    name,
+    kind: 'function',
+    deps: [],
+    call: () => value,
+    returnType: input.returnType,
+    tags: {},
+    doc: `value bound to ${input.name} by @subdag`,
+    origin,
+  };
 }
 
 /** The nodes of `scope` that `roots` need, directly or indirectly. */

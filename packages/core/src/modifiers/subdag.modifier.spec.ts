@@ -19,12 +19,14 @@ class Cleaning {
 }
 
 class Features {
-  @node() @subdag(Cleaning, { inputs: { raw: source('usSpend'), scale: value(10) } })
+  @node()
+  @subdag(Cleaning, { inputs: { raw: source('usSpend'), scale: value(10) } })
   us(total: number, clean: number[]): number {
     return total + clean.length;
   }
 
-  @node() @subdag([Cleaning], { inputs: { raw: source('euSpend') }, config: { mode: 'double', scale: 1 }, namespace: 'eu' })
+  @node()
+  @subdag([Cleaning], { inputs: { raw: source('euSpend') }, config: { mode: 'double', scale: 1 }, namespace: 'eu' })
   euBonus(bonus: number): number {
     return bonus;
   }
@@ -73,11 +75,18 @@ describe('subdag', () => {
 
   it('may contain modified methods, and composes with checkOutput and tag on the output', async () => {
     class Inner {
-      @node() @checkOutput({ range: [0, 5] }, { importance: 'fail' }) level(x: number): number { return x; }
+      @node() @checkOutput({ range: [0, 5] }, { importance: 'fail' }) level(x: number): number {
+        return x;
+      }
     }
     class Outer {
-      @tag({ kind: 'out' }) @checkOutput({ nonEmpty: true }) @node() @subdag(Inner, { inputs: { x: source('y') } })
-      out(level: number): number { return level; }
+      @tag({ kind: 'out' })
+      @checkOutput({ nonEmpty: true })
+      @node()
+      @subdag(Inner, { inputs: { x: source('y') } })
+      out(level: number): number {
+        return level;
+      }
     }
     const outer = new Driver({}, Outer);
     const vars = new Map(outer.listAvailableVariables().map((v) => [v.name, v]));
@@ -90,10 +99,14 @@ describe('subdag', () => {
 
   it('nests: a subdag inside a subdag gets both namespaces', async () => {
     class Mid {
-      @node() @subdag(Cleaning, { inputs: { scale: value(1) } }) sum(total: number): number { return total; }
+      @node() @subdag(Cleaning, { inputs: { scale: value(1) } }) sum(total: number): number {
+        return total;
+      }
     }
     class Top {
-      @node() @subdag(Mid) top(sum: number): number { return sum; }
+      @node() @subdag(Mid) top(sum: number): number {
+        return sum;
+      }
     }
     const top = new Driver({}, Top);
     expect(top.listAvailableVariables().map((v) => v.name)).toEqual(expect.arrayContaining(['top.sum.total', 'top.sum', 'raw']));

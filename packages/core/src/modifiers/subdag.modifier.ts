@@ -1,13 +1,13 @@
-import { assembleNodes } from '../builder/assemble-nodes.js';
 import { addExternalNodes } from '../builder/add-external-nodes.js';
+import { assembleNodes } from '../builder/assemble-nodes.js';
 import { collectMethods, type HamiltonModule } from '../builder/collect-methods.js';
 import { describeType, messages, subdagMessages as text } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { NodeDef } from '../graph/types.js';
 import { ValueBinding } from './binding.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 import { namespaceSubdag, upstreamIn } from './subdag-namespace.js';
-import { parseSubdagOptions, type ParsedSubdagOptions } from './subdag-options.js';
+import { type ParsedSubdagOptions, parseSubdagOptions } from './subdag-options.js';
 
 /**
  * Builds other modules as a node set of their own (config merged over the outer config), puts
@@ -30,8 +30,12 @@ export class SubdagModifier implements Modifier {
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
     const options = parseSubdagOptions(this.options, ctx.where, (m) => ctx.report(m));
     if (!options.ok) return nodes;
-    const misuse = Array.isArray(this.modules) && this.modules.length === 0 ? text.noModules(ctx.where)
-      : SubdagModifier.building.has(this) ? text.recursive(ctx.where) : undefined;
+    const misuse =
+      Array.isArray(this.modules) && this.modules.length === 0
+        ? text.noModules(ctx.where)
+        : SubdagModifier.building.has(this)
+          ? text.recursive(ctx.where)
+          : undefined;
     if (misuse) {
       ctx.report(misuse);
       return nodes;
@@ -57,7 +61,15 @@ export class SubdagModifier implements Modifier {
     const bindable = [...inner.values()].filter((n) => n.kind !== 'function');
     for (const [name, binding] of options.inputs) {
       const input = inner.get(name);
-      if (!input || input.kind === 'function') ctx.report(text.unknownInput(ctx.where, name, bindable.map((n) => n.name)), output.name);
+      if (!input || input.kind === 'function')
+        ctx.report(
+          text.unknownInput(
+            ctx.where,
+            name,
+            bindable.map((n) => n.name),
+          ),
+          output.name,
+        );
       else if (binding instanceof ValueBinding && !valueMatchesType(binding.value, input.returnType))
         ctx.report(messages.boundValueType(ctx.where, '@subdag inputs', name, describeType(input.returnType), binding.value), output.name);
       else continue;
@@ -71,6 +83,12 @@ export class SubdagModifier implements Modifier {
     if (problems) return [output];
     const scope = namespaceSubdag(inner, options.namespace ?? output.name, options.inputs, options.config, output.origin);
     const deps = output.deps.map((d) => ({ ...d, name: scope.resolve(d.name) }));
-    return [...upstreamIn(scope.nodes, deps.map((d) => d.name)), { ...output, deps }];
+    return [
+      ...upstreamIn(
+        scope.nodes,
+        deps.map((d) => d.name),
+      ),
+      { ...output, deps },
+    ];
   }
 }

@@ -1,5 +1,5 @@
 import type { NodeDef, TagValue } from '../graph/types.js';
-import { sinksOf, type Modifier, type ModifierContext } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /** Adds tags to the final nodes a method produces. */
 export class TagModifier implements Modifier {

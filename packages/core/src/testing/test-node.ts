@@ -1,6 +1,6 @@
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import { Driver } from '../driver/driver.js';
-import { InputValidationError, type InputProblem } from '../errors/input-validation-error.js';
+import { type InputProblem, InputValidationError } from '../errors/input-validation-error.js';
 import { describeType, messages } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Graph, NodeDef } from '../graph/types.js';
@@ -22,8 +22,7 @@ export async function testNode<T = unknown>(
 ): Promise<T> {
   const driver = new Driver(options.config ?? {}, module);
   const target = driver.graph.nodes.get(name);
-  if (target?.kind !== 'function')
-    throw unknownNodeError(driver.graph, [name], 'node');
+  if (target?.kind !== 'function') throw unknownNodeError(driver.graph, [name], 'node');
   const problems = checkBoundary(driver.graph, target, values);
   if (problems.length) throw new InputValidationError(problems);
   // Every value goes in as an override: checkBoundary already checked it against the parameter it
@@ -47,12 +46,17 @@ function checkBoundary(graph: Graph, target: NodeDef, values: Readonly<Record<st
       const upstream = graph.nodes.get(dep.name)!;
       if (Object.hasOwn(values, dep.name)) {
         if (!valueMatchesType(values[dep.name], dep.type))
-          problems.push({ input: dep.name, neededBy: [node.name], message: messages.inputType(dep.name, describeType(dep.type), values[dep.name], [node.name]) });
+          problems.push({
+            input: dep.name,
+            neededBy: [node.name],
+            message: messages.inputType(dep.name, describeType(dep.type), values[dep.name], [node.name]),
+          });
       } else if (upstream.kind === 'function' && sameMethod(upstream, target)) stack.push(upstream);
       else if (upstream.kind !== 'config' && !dep.optional && !missing.includes(dep.name)) missing.push(dep.name);
     }
   }
-  if (missing.length) problems.push({ input: missing[0], neededBy: [target.name], message: messages.testNodeMissing(target.name, missing) });
+  if (missing.length)
+    problems.push({ input: missing[0], neededBy: [target.name], message: messages.testNodeMissing(target.name, missing) });
   return problems;
 }
 

@@ -1,6 +1,11 @@
 import * as aq from 'arquero';
 import {
-  dataTypeValidator, maxFractionNaNValidator, noNaNValidator, nonEmptyValidator, rangeValidator, valuesValidator,
+  dataTypeValidator,
+  maxFractionNaNValidator,
+  noNaNValidator,
+  nonEmptyValidator,
+  rangeValidator,
+  valuesValidator,
 } from './builtin-validators.js';
 
 describe('rangeValidator', () => {

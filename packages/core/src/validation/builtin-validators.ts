@@ -74,7 +74,11 @@ export function maxFractionNaNValidator(fraction: number, columns?: Columns): Da
         .filter((g) => g.total > 0 && g.missing / g.total > fraction);
       if (over.length === 0) return { passed: true, message: `at most ${fraction} of the entries are missing`, offending: [] };
       const parts = over.map((g) => `${g.label}: ${g.missing} of ${g.total} missing (${(g.missing / g.total).toFixed(3)})`);
-      return { passed: false, message: `more than ${fraction} of the entries are missing in ${parts.join('; ')}`, offending: over.map((g) => g.label) };
+      return {
+        passed: false,
+        message: `more than ${fraction} of the entries are missing in ${parts.join('; ')}`,
+        offending: over.map((g) => g.label),
+      };
     },
   });
 }

@@ -11,7 +11,12 @@ function problemsOf(spec: unknown, options?: unknown): string[] {
 
 describe('parseValidators', () => {
   it('makes one validator per key, and none for allowNaN: true / nonEmpty: false', () => {
-    const made = parseValidators({ range: [0, 1], dataType: Number, allowNaN: true, nonEmpty: false, values: [1] }, undefined, where, () => {});
+    const made = parseValidators(
+      { range: [0, 1], dataType: Number, allowNaN: true, nonEmpty: false, values: [1] },
+      undefined,
+      where,
+      () => {},
+    );
     expect(made.map((v) => v.name)).toEqual(['range', 'dataType', 'values']);
   });
 
@@ -51,13 +56,17 @@ describe('parseValidators', () => {
 
   it('rejects custom validators that are not { name, validate }', () => {
     const problems = problemsOf({ custom: [{ name: '', validate: () => null }, () => true] });
-    expect(problems[0]).toContain('@checkOutput custom[0] is {"name":""}; a custom validator is an object { name: string (non-empty), validate(value) }');
+    expect(problems[0]).toContain(
+      '@checkOutput custom[0] is {"name":""}; a custom validator is an object { name: string (non-empty), validate(value) }',
+    );
     expect(problems[1]).toContain('@checkOutput custom[1] is function (anonymous)');
     expect(problemsOf({ custom: { name: 'x' } })[0]).toContain('custom is {"name":"x"}; give an array of validators');
   });
 
   it('rejects an empty spec and a spec that is not an object', () => {
-    expect(problemsOf({})[0]).toBe(`${where}: @checkOutput names no validator; give at least one of ${VALIDATOR_KEYS.join(', ')} or custom: [validator]`);
+    expect(problemsOf({})[0]).toBe(
+      `${where}: @checkOutput names no validator; give at least one of ${VALIDATOR_KEYS.join(', ')} or custom: [validator]`,
+    );
     expect(problemsOf([1, 2])[0]).toBe(`${where}: @checkOutput needs an object of validators such as { range: [0, 1] }, got [1,2]`);
   });
 });
@@ -74,6 +83,8 @@ describe('parseOptions', () => {
       `${where}: @checkOutput columns is "a"; give an array of column names, e.g. { columns: ['a', 'b'] }`,
       `${where}: @checkOutput has no option "level"; its options are importance and columns`,
     ]);
-    expect(problemsOf({ nonEmpty: true }, 'fail')[0]).toContain(`@checkOutput options is "fail"; give { importance: 'warn' | 'fail', columns?: ['a'] }`);
+    expect(problemsOf({ nonEmpty: true }, 'fail')[0]).toContain(
+      `@checkOutput options is "fail"; give { importance: 'warn' | 'fail', columns?: ['a'] }`,
+    );
   });
 });

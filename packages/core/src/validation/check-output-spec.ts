@@ -1,8 +1,13 @@
 import { checkOutputMessages as text } from '../errors/messages.js';
-import type { DataValidator, Importance } from './data-validator.js';
 import {
-  dataTypeValidator, maxFractionNaNValidator, noNaNValidator, nonEmptyValidator, rangeValidator, valuesValidator,
+  dataTypeValidator,
+  maxFractionNaNValidator,
+  noNaNValidator,
+  nonEmptyValidator,
+  rangeValidator,
+  valuesValidator,
 } from './builtin-validators.js';
+import type { DataValidator, Importance } from './data-validator.js';
 
 /**
  * The validators of `checkOutput`, by key. Element-wise ones (range, dataType, values, allowNaN,
@@ -50,14 +55,19 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && !Number.i
 const PARSERS: Readonly<Record<string, Parse>> = {
   range: (arg, columns, bad) => {
     const pair = Array.isArray(arg) && arg.length === 2 && isNumber(arg[0]) && isNumber(arg[1]) && arg[0] <= arg[1];
-    return pair ? rangeValidator(arg[0], arg[1], columns) : void bad('give a [min, max] pair of numbers with min <= max, e.g. range: [0, 1]');
+    return pair
+      ? rangeValidator(arg[0], arg[1], columns)
+      : void bad('give a [min, max] pair of numbers with min <= max, e.g. range: [0, 1]');
   },
   dataType: (arg, columns, bad) =>
-    typeof arg === 'function' ? dataTypeValidator(arg, columns) : void bad('give a constructor such as Number, String, Boolean or Float64Array'),
-  allowNaN: (arg, columns, bad) =>
-    typeof arg !== 'boolean' ? void bad('give true or false') : arg ? undefined : noNaNValidator(columns),
+    typeof arg === 'function'
+      ? dataTypeValidator(arg, columns)
+      : void bad('give a constructor such as Number, String, Boolean or Float64Array'),
+  allowNaN: (arg, columns, bad) => (typeof arg !== 'boolean' ? void bad('give true or false') : arg ? undefined : noNaNValidator(columns)),
   maxFractionNaN: (arg, columns, bad) =>
-    isNumber(arg) && arg >= 0 && arg <= 1 ? maxFractionNaNValidator(arg, columns) : void bad('give a fraction between 0 and 1, e.g. maxFractionNaN: 0.1'),
+    isNumber(arg) && arg >= 0 && arg <= 1
+      ? maxFractionNaNValidator(arg, columns)
+      : void bad('give a fraction between 0 and 1, e.g. maxFractionNaN: 0.1'),
   values: (arg, columns, bad) =>
     Array.isArray(arg) && arg.length > 0 ? valuesValidator(arg, columns) : void bad('give a non-empty array of allowed values'),
   nonEmpty: (arg, _columns, bad) => (typeof arg !== 'boolean' ? void bad('give true or false') : arg ? nonEmptyValidator() : undefined),
@@ -99,7 +109,11 @@ function parseCustom(arg: unknown, where: string, report: (message: string) => v
 }
 
 /** Reads `checkOutput`'s options, reporting every misuse; defaults: importance 'warn', every column. */
-export function parseOptions(options: unknown, where: string, report: (message: string) => void): { importance: Importance; columns: Columns } {
+export function parseOptions(
+  options: unknown,
+  where: string,
+  report: (message: string) => void,
+): { importance: Importance; columns: Columns } {
   const parsed: { importance: Importance; columns: Columns } = { importance: 'warn', columns: undefined };
   if (options === undefined) return parsed;
   if (options === null || typeof options !== 'object') {

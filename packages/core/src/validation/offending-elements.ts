@@ -1,5 +1,5 @@
 import type { ValidationResult } from './data-validator.js';
-import { isMissing, type ElementGroup } from './value-elements.js';
+import { type ElementGroup, isMissing } from './value-elements.js';
 
 /** How many offending values a built-in validator keeps and shows. */
 export const OFFENDING_SHOWN = 5;
@@ -40,8 +40,14 @@ export function judgeElements(
     }
   const scalar = groups.length === 1 && groups[0].scalar;
   if (count === 0)
-    return { passed: true, message: scalar ? `the value is ${phrases.passing}` : `all ${checked} values are ${phrases.passing}`, offending: [] };
-  const head = scalar ? `the value is ${phrases.failing}` : `${count} of ${checked} values ${count === 1 ? 'is' : 'are'} ${phrases.failing}`;
+    return {
+      passed: true,
+      message: scalar ? `the value is ${phrases.passing}` : `all ${checked} values are ${phrases.passing}`,
+      offending: [],
+    };
+  const head = scalar
+    ? `the value is ${phrases.failing}`
+    : `${count} of ${checked} values ${count === 1 ? 'is' : 'are'} ${phrases.failing}`;
   const more = count > OFFENDING_SHOWN ? ', …' : '';
   return { passed: false, message: `${head}: ${shown.join(', ')}${more}`, offending };
 }

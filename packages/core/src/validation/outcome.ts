@@ -9,11 +9,14 @@ import { OFFENDING_SHOWN, showValue } from './offending-elements.js';
 export function runValidator(node: string, validator: DataValidator, importance: Importance, value: unknown): ValidationOutcome {
   const result = validator.validate(value);
   if (result === null || typeof result !== 'object' || typeof result.passed !== 'boolean')
-    throw new TypeError(`validator "${validator.name}" returned ${showValue(result)}; validate(value) must return { passed: boolean, message: string, offending?: unknown[] }`);
+    throw new TypeError(
+      `validator "${validator.name}" returned ${showValue(result)}; validate(value) must return { passed: boolean, message: string, offending?: unknown[] }`,
+    );
   const offending = Array.isArray(result.offending) ? result.offending.slice(0, OFFENDING_SHOWN) : [];
   let message = String(result.message ?? '');
   // Built-in messages already list the offending values with their positions; add them for custom ones.
-  if (!result.passed && offending.length && !isBuiltInValidator(validator)) message += ` (offending: ${offending.map(showValue).join(', ')})`;
+  if (!result.passed && offending.length && !isBuiltInValidator(validator))
+    message += ` (offending: ${offending.map(showValue).join(', ')})`;
   return { node, validator: validator.name, importance, passed: result.passed, message, offending };
 }
 
@@ -29,6 +32,11 @@ export function enforceOutcomes(value: unknown, outcomes: readonly ValidationOut
     else getLogger().warn(text.failed(o.node, o.validator, o.message), o);
   }
   if (failure)
-    throw new DataValidationError(failure.node, failure.validator, failure.offending, text.failed(failure.node, failure.validator, failure.message) + text.failHint);
+    throw new DataValidationError(
+      failure.node,
+      failure.validator,
+      failure.offending,
+      text.failed(failure.node, failure.validator, failure.message) + text.failHint,
+    );
   return value;
 }

@@ -1,6 +1,6 @@
 import type { NodeDef } from '../graph/types.js';
-import type { ValidationOutcome } from './data-validator.js';
 import { DATA_QUALITY_TAGS as DQ } from './data-quality-tags.js';
+import type { ValidationOutcome } from './data-validator.js';
 
 /**
  * A validator node names the node it checks (tag and outcome). When a subdag renames that node,

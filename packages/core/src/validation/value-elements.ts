@@ -16,7 +16,13 @@ export interface TableLike {
 
 export function isTableLike(value: unknown): value is TableLike {
   const t = value as Partial<TableLike> | null;
-  return typeof t === 'object' && t !== null && typeof t.columnNames === 'function' && typeof t.array === 'function' && typeof t.numRows === 'function';
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.columnNames === 'function' &&
+    typeof t.array === 'function' &&
+    typeof t.numRows === 'function'
+  );
 }
 
 /** Arrays and typed arrays (not DataView): values checked element by element. */

@@ -5,20 +5,48 @@ import { toDot } from './to-dot.js';
 import { toMermaid } from './to-mermaid.js';
 
 const fn = (name: string, deps: string[], returnType?: Function): NodeDef => ({
-  name, kind: 'function', deps: deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })),
-  call: () => 0, returnType, tags: {}, doc: '',
+  name,
+  kind: 'function',
+  deps: deps.map((d) => ({ name: d, param: d, type: undefined, optional: false })),
+  call: () => 0,
+  returnType,
+  tags: {},
+  doc: '',
 });
-const external = (name: string, kind: 'external' | 'config' = 'external'): NodeDef => ({ name, kind, deps: [], returnType: Number, tags: {}, doc: '' });
+const external = (name: string, kind: 'external' | 'config' = 'external'): NodeDef => ({
+  name,
+  kind,
+  deps: [],
+  returnType: Number,
+  tags: {},
+  doc: '',
+});
 const graph: Graph = {
   config: { rate: 2 },
-  nodes: new Map([fn('a', ['x']), fn('b', ['a', 'rate'], Float64Array), fn('c', ['b', 'b']), external('x'), external('rate', 'config')].map((n) => [n.name, n])),
+  nodes: new Map(
+    [fn('a', ['x']), fn('b', ['a', 'rate'], Float64Array), fn('c', ['b', 'b']), external('x'), external('rate', 'config')].map((n) => [
+      n.name,
+      n,
+    ]),
+  ),
 };
 
 describe('pictureOf', () => {
   it('draws every node with its role and one edge per distinct dependency', () => {
     const picture = pictureOf(graph);
-    expect(picture.nodes.map((p) => `${p.node.name}:${p.role}`)).toEqual(['a:computed', 'b:computed', 'c:computed', 'x:input', 'rate:config']);
-    expect(picture.edges).toEqual([['x', 'a'], ['a', 'b'], ['rate', 'b'], ['b', 'c']]);
+    expect(picture.nodes.map((p) => `${p.node.name}:${p.role}`)).toEqual([
+      'a:computed',
+      'b:computed',
+      'c:computed',
+      'x:input',
+      'rate:config',
+    ]);
+    expect(picture.edges).toEqual([
+      ['x', 'a'],
+      ['a', 'b'],
+      ['rate', 'b'],
+      ['b', 'c'],
+    ]);
   });
 
   it('keeps only the named nodes, marks outputs and overrides, and draws no edge into an override', () => {
@@ -31,7 +59,7 @@ describe('pictureOf', () => {
 describe('renderers', () => {
   it('DOT quotes names, labels types and styles roles', () => {
     const dot = toDot(pictureOf(graph, undefined, { outputs: new Set(['c']) }));
-    expect(dot).toMatch(/^digraph hamilton \{\n  rankdir=LR;/);
+    expect(dot).toMatch(/^digraph hamilton \{\n {2}rankdir=LR;/);
     expect(dot).toContain('"b" [label="b\\nFloat64Array", shape=box, style="rounded"];');
     expect(dot).toContain('"c" [label="c", shape=box, style="rounded,filled,bold"');
     expect(dot).toContain('"x" [label="x\\nNumber", shape=box, style="dashed"];');

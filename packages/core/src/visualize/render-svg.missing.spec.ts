@@ -8,5 +8,7 @@ it('says which package to install when the SVG renderer is absent', async () => 
   const { HamiltonError } = await import('@hamilton-ts/result-builders');
   const attempt = renderSvg('digraph { a -> b }');
   await expect(attempt).rejects.toThrow(HamiltonError);
-  await expect(renderSvg('digraph {}')).rejects.toThrow(/needs the optional package @viz-js\/viz.*npm install @viz-js\/viz; or ask for format "dot" or "mermaid"/);
+  await expect(renderSvg('digraph {}')).rejects.toThrow(
+    /needs the optional package @viz-js\/viz.*npm install @viz-js\/viz; or ask for format "dot" or "mermaid"/,
+  );
 });

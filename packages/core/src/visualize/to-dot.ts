@@ -1,4 +1,4 @@
-import { labelOf, type GraphPicture, type NodeRole, type PictureOptions } from './graph-picture.js';
+import { type GraphPicture, labelOf, type NodeRole, type PictureOptions } from './graph-picture.js';
 
 const STYLE: Record<NodeRole, string> = {
   computed: 'shape=box, style="rounded"',

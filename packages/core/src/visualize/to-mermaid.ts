@@ -1,4 +1,4 @@
-import { labelOf, type GraphPicture, type NodeRole, type PictureOptions } from './graph-picture.js';
+import { type GraphPicture, labelOf, type NodeRole, type PictureOptions } from './graph-picture.js';
 
 const CLASSES: Record<NodeRole, string> = {
   computed: 'fill:#ffffff,stroke:#374151',

@@ -1,6 +1,6 @@
 import type { ExecuteOptions, RunPreparer } from '../execution/prepare-run.js';
 import type { Graph } from '../graph/types.js';
-import { pictureOf, type GraphPicture, type PictureOptions } from './graph-picture.js';
+import { type GraphPicture, type PictureOptions, pictureOf } from './graph-picture.js';
 import { renderSvg } from './render-svg.js';
 import { toDot } from './to-dot.js';
 import { toMermaid } from './to-mermaid.js';

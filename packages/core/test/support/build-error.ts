@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { Driver, GraphBuildError, HamiltonError, type DriverOptions, type HamiltonModule } from '../../src/index.js';
+import { Driver, type DriverOptions, GraphBuildError, HamiltonError, type HamiltonModule } from '../../src/index.js';
 
 /** Builds a driver that must fail, and returns its `GraphBuildError` for assertions on the message. */
 export function buildError(modules: HamiltonModule, options: DriverOptions & { config?: Record<string, unknown> } = {}): GraphBuildError {

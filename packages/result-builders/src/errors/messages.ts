@@ -5,9 +5,7 @@ const bullets = (lines: readonly string[]): string => lines.map((line) => `  - $
 export const messages = {
   /** One problem reads as a sentence; several are listed so none is hidden behind the first. */
   resultBuild: (problems: readonly string[]) =>
-    problems.length === 1
-      ? problems[0]
-      : `the result table cannot be built (${problems.length} problems):\n${bullets(problems)}`,
+    problems.length === 1 ? problems[0] : `the result table cannot be built (${problems.length} problems):\n${bullets(problems)}`,
   lengthMismatch: (described: readonly string[]) =>
     `outputs have different lengths: ${described.join(', ')}; make every array output the same length, ` +
     'return a scalar to broadcast one value to every row, or use DictResult to keep the outputs apart',
