@@ -13,7 +13,12 @@ class Fetchers {
   private fetch(name: string): Promise<number> {
     this.inFlight.add(name);
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight.size);
-    return new Promise((resolve) => this.release.set(name, (v) => (this.inFlight.delete(name), resolve(v))));
+    return new Promise((resolve) =>
+      this.release.set(name, (v) => {
+        this.inFlight.delete(name);
+        resolve(v);
+      }),
+    );
   }
 
   @node({ returns: Number }) users(): Promise<number> {

@@ -45,6 +45,7 @@ describe('config values', () => {
   // Regression: `name in config` saw Object.prototype members, so a parameter named `valueOf` became config.
   it('does not mistake parameters named like Object.prototype members for config', async () => {
     class Odd {
+      // biome-ignore lint/suspicious/noShadowRestrictedNames: the regression is precisely about these names.
       @node() a(valueOf: number, constructor: string): string {
         return `${constructor}${valueOf}`;
       }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Builder, config, Driver, dependsOn, GraphBuildError, HamiltonError, type HamiltonModule, node, tag } from '@hamilton-ts/core';
+import { Builder, config, Driver, dependsOn, node, tag } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
 import { buildError } from './support/build-error.js';
 

@@ -18,7 +18,10 @@ class Failing {
 }
 
 function recorder(log: string[], events: Record<string, any[]>): GraphAdapter {
-  const keep = (hook: string, event: unknown, detail = '') => ((events[hook] ??= []).push(event), log.push(hook + detail));
+  const keep = (hook: string, event: unknown, detail = ''): void => {
+    events[hook] = [...(events[hook] ?? []), event];
+    log.push(hook + detail);
+  };
   return {
     preGraphExecute: (e) => void keep('preGraphExecute', e),
     preNodeExecute: (e) => void keep('preNodeExecute', e, `:${e.node.name}`),

@@ -89,7 +89,10 @@ describe('checkEdgeTypesMatch', () => {
   it('widens the built-in edge check', async () => {
     const seen: unknown[] = [];
     const adapter: GraphAdapter = {
-      checkEdgeTypesMatch: (e) => (seen.push(e), e.from === String && e.to === Number ? true : undefined),
+      checkEdgeTypesMatch: (e) => {
+        seen.push(e);
+        return e.from === String && e.to === Number ? true : undefined;
+      },
     };
     const dr = new Driver({}, Mismatched, { adapter });
     expect(await dr.rawExecute(['doubled'])).toEqual({ doubled: 6 });

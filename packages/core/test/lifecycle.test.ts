@@ -14,7 +14,7 @@ class Pipeline {
 /** An adapter implementing every execution hook, logging `name:detail` and keeping each event. */
 function recorder(label: string, log: string[], events: Record<string, unknown[]> = {}): GraphAdapter {
   const keep = (hook: string, event: unknown, detail = '') => {
-    (events[hook] ??= []).push(event);
+    events[hook] = [...(events[hook] ?? []), event];
     log.push(`${label}.${hook}${detail}`);
   };
   return {

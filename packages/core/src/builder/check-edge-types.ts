@@ -16,7 +16,7 @@ export function checkEdgeTypes(
   for (const consumer of nodes.values())
     for (const dep of consumer.deps) {
       const producer = nodes.get(dep.name);
-      if (!producer || producer.kind !== 'function') continue;
+      if (producer?.kind !== 'function') continue;
       // Event and message parts are only made when needed: this loop runs once per edge of the graph.
       const answer = custom.length
         ? firstVerdict(custom, {

@@ -65,6 +65,7 @@ function reflectedReturnType(source: MethodSource): TypeRef {
 }
 
 /** `design:*` metadata of the method: its own prototype first (one lookup), the prototype chain only if absent. */
+// biome-ignore lint/suspicious/noExplicitAny: metadata values are typed by the caller's key (Function or Function[]).
 function designMetadata(key: string, source: MethodSource): any {
   return Reflect.getOwnMetadata(key, source.prototype, source.method) ?? Reflect.getMetadata(key, source.prototype, source.method);
 }

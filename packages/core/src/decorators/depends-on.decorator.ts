@@ -9,5 +9,8 @@ import { updateMethodRecord } from '../metadata/method-record.js';
  * perSignup(s: Float64Array, n: Float64Array) { return s.map((v, i) => v / n[i]); }
  */
 export function dependsOn(...names: string[]): MethodDecorator {
-  return (target, method) => updateMethodRecord(target, method, (r) => void (r.dependsOn = names));
+  return (target, method) =>
+    updateMethodRecord(target, method, (r) => {
+      r.dependsOn = names;
+    });
 }

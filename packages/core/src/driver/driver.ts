@@ -96,7 +96,8 @@ export class Driver<R = unknown> {
 
   /** Made on first use: a driver that only executes never pays for the query indexes. */
   private get queries(): GraphQueries {
-    return (this.queriesCache ??= new GraphQueries(this.graph));
+    this.queriesCache ??= new GraphQueries(this.graph);
+    return this.queriesCache;
   }
 
   /** Throws what `execute` would throw for unknown outputs and missing or mistyped inputs, without running nodes. */

@@ -132,7 +132,7 @@ class PlanBuilder {
     const slotCount = this.slots.size;
     for (const output of outputs) if (this.slots.get(output) === -1) append(this.missing, output, '(requested as an output)');
     const stepOfSlot = new Int32Array(slotCount).fill(-1);
-    this.steps.forEach((s, i) => (stepOfSlot[s.slot] = i));
+    for (let i = 0; i < this.steps.length; i++) stepOfSlot[this.steps[i].slot] = i;
     const refCounts = new Int32Array(slotCount);
     const pending = new Int32Array(this.steps.length);
     const consumers: number[][] = Array.from({ length: slotCount }, () => []);

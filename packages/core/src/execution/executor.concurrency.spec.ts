@@ -26,7 +26,12 @@ function controllable() {
   const invoke: InvokeNode = (step) => {
     started.push(step.node.name);
     maxInFlight = Math.max(maxInFlight, pending.size + 1);
-    return new Promise((resolve) => pending.set(step.node.name, () => (pending.delete(step.node.name), resolve(step.node.name))));
+    return new Promise((resolve) =>
+      pending.set(step.node.name, () => {
+        pending.delete(step.node.name);
+        resolve(step.node.name);
+      }),
+    );
   };
   return {
     invoke,

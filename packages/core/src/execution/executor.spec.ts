@@ -30,7 +30,10 @@ async function run(graph: Graph, outputs: string[], inputs: Record<string, unkno
 describe('runPlan', () => {
   it('runs nodes in dependency order with their arguments', async () => {
     const order: string[] = [];
-    const log = (name: string, f: (args: unknown[]) => unknown) => (args: unknown[]) => (order.push(name), f(args));
+    const log = (name: string, f: (args: unknown[]) => unknown) => (args: unknown[]) => {
+      order.push(name);
+      return f(args);
+    };
     const graph = graphOf(
       ext('x'),
       fn(
@@ -138,8 +141,14 @@ describe('runPlan failures', () => {
     const slow = deferred();
     const started: string[] = [];
     const graph = graphOf(
-      fn('fails', [], () => (started.push('fails'), Promise.reject(new Error('x')))),
-      fn('slow', [], () => (started.push('slow'), slow.promise)),
+      fn('fails', [], () => {
+        started.push('fails');
+        return Promise.reject(new Error('x'));
+      }),
+      fn('slow', [], () => {
+        started.push('slow');
+        return slow.promise;
+      }),
       fn('after', ['fails', 'slow'], () => started.push('after')),
     );
     let settled = false;

@@ -20,7 +20,10 @@ export function invert(edges: Adjacency): Map<string, string[]> {
   for (const [name, targets] of edges)
     for (const target of targets) {
       let list = inverted.get(target);
-      if (!list) inverted.set(target, (list = []));
+      if (!list) {
+        list = [];
+        inverted.set(target, list);
+      }
       list.push(name);
     }
   return inverted;

@@ -32,9 +32,15 @@ function recordsOf(target: Target): Map<string, MethodRecord> | undefined {
 
 function recordOf(target: Target, method: string | symbol): MethodRecord {
   let records = recordsOf(target);
-  if (!records) Reflect.defineMetadata(DECORATED_METHODS_KEY, (records = new Map()), target);
+  if (!records) {
+    records = new Map();
+    Reflect.defineMetadata(DECORATED_METHODS_KEY, records, target);
+  }
   let record = records.get(String(method));
-  if (!record) records.set(String(method), (record = { isNode: false, options: {}, modifiers: [] }));
+  if (!record) {
+    record = { isNode: false, options: {}, modifiers: [] };
+    records.set(String(method), record);
+  }
   return record;
 }
 

@@ -24,8 +24,8 @@ export class ParameterBinder {
   readonly parameters: readonly string[];
 
   constructor(private readonly node: NodeDef) {
-    node.deps.forEach((d, i) => this.index.has(d.param) || this.index.set(d.param, i));
-    node.deps.forEach((d, i) => this.index.has(d.name) || this.index.set(d.name, i));
+    for (const [i, d] of node.deps.entries()) if (!this.index.has(d.param)) this.index.set(d.param, i);
+    for (const [i, d] of node.deps.entries()) if (!this.index.has(d.name)) this.index.set(d.name, i);
     this.parameters = node.deps.map((d) => d.param);
   }
 
@@ -97,7 +97,10 @@ function groupReader(group: GroupBinding, dep: Dependency, deps: Dependency[]): 
 /** Reports what is wrong with one binding; true when it can be used. */
 function checkBinding(binding: unknown, dep: Dependency, site: BindingSite): boolean {
   const { where, label } = site;
-  const fail = (message: string): false => (site.report(message), false);
+  const fail = (message: string): false => {
+    site.report(message);
+    return false;
+  };
   if (binding instanceof ValueBinding) {
     if ((binding.value === undefined && dep.optional) || valueMatchesType(binding.value, dep.type)) return true;
     return fail(messages.boundValueType(where, label, dep.param, describeType(dep.type), binding.value));

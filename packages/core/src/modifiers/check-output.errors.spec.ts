@@ -1,5 +1,5 @@
 import { buildError } from '../../test/support/build-error.js';
-import { checkOutput, type DataValidator, Driver, GraphBuildError, NodeExecutionError, node } from '../index.js';
+import { checkOutput, type DataValidator, Driver, NodeExecutionError, node } from '../index.js';
 
 describe('checkOutput misuse', () => {
   it('reports an unknown validator with the known ones, naming the method', () => {

@@ -30,7 +30,10 @@ export class CheckOutputModifier implements Modifier {
 
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
     let problems = 0;
-    const report = (message: string) => void (problems++, ctx.report(message));
+    const report = (message: string): void => {
+      problems++;
+      ctx.report(message);
+    };
     const { importance, columns } = parseOptions(this.options, ctx.where, report);
     const validators = parseValidators(this.validators, columns, ctx.where, report);
     if (problems || validators.length === 0) return nodes;

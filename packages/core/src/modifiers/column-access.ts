@@ -8,7 +8,7 @@ interface TableLike {
   numRows(): number;
   isFiltered?(): boolean;
   isOrdered?(): boolean;
-  array?(name: string, constructor?: Function): unknown;
+  array?(name: string, arrayType?: Function): unknown;
 }
 
 /** A value to put in place of a missing column, when one was given. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { buildError } from '../../test/support/build-error.js';
-import { Driver, does, GraphBuildError, type HamiltonModule, node, testNode } from '../index.js';
+import { Driver, does, node, testNode } from '../index.js';
 
 const sumAll = (values: Record<string, number>): number => Object.values(values).reduce((a, b) => a + b, 0);
 const ratio = ({ numerator, denominator }: { numerator: number; denominator: number }): number => numerator / denominator;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { type ColumnTable, table } from 'arquero';
 import { buildError } from '../../test/support/build-error.js';
-import { Driver, extractColumns, GraphBuildError, type HamiltonModule, NodeExecutionError, node, testNode } from '../index.js';
+import { Driver, extractColumns, NodeExecutionError, node, testNode } from '../index.js';
 
 const spend = Float64Array.of(10, 20, 30);
 let calls = 0;

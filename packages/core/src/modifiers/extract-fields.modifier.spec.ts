@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { buildError } from '../../test/support/build-error.js';
-import { Driver, extractFields, GraphBuildError, type HamiltonModule, NodeExecutionError, node, testNode } from '../index.js';
+import { Driver, extractFields, NodeExecutionError, node, testNode } from '../index.js';
 
 class Summary {
   @node()

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { buildError } from '../../test/support/build-error.js';
-import { Driver, GraphBuildError, group, type HamiltonModule, inject, node, source, testNode, value } from '../index.js';
+import { Driver, group, inject, node, source, testNode, value } from '../index.js';
 
 class Costs {
   @node() fees(spend: number): number {

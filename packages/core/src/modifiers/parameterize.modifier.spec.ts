@@ -1,19 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { buildError } from '../../test/support/build-error.js';
-import {
-  Driver,
-  dependsOn,
-  GraphBuildError,
-  group,
-  type HamiltonModule,
-  node,
-  parameterize,
-  source,
-  tag,
-  testNode,
-  value,
-} from '../index.js';
+import { Driver, dependsOn, group, node, parameterize, source, tag, testNode, value } from '../index.js';
 
 class Rolling {
   @node({ doc: 'Mean of the first {window} values of {xs} ({output}).' })

@@ -17,6 +17,7 @@ describe('pipe', () => {
     expect(result.price).toBe((2 + 1) * 10);
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the title quotes the naming pattern.
   it('makes each step a visible node: ${node}.${fn.name} by default, or its .named() name', () => {
     const vars = new Driver({}, Prices).listAvailableVariables();
     const byName = new Map(vars.map((v) => [v.name, v]));

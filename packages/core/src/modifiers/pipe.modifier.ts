@@ -50,14 +50,14 @@ export class PipeModifier implements Modifier {
   /** The included steps for one node, or undefined after reporting every misuse. */
   private resolve(nodeName: string, ctx: ModifierContext): ResolvedStep[] | undefined {
     let ok = true;
-    const bad = (message: string) => void ((ok = false), ctx.report(message, nodeName));
+    const bad = (message: string): void => {
+      ok = false;
+      ctx.report(message, nodeName);
+    };
     const resolved: ResolvedStep[] = [];
-    this.steps.forEach((step, i) => {
-      if (!(step instanceof PipeStep)) return bad(text.notAStep(ctx.where, i, step));
-      if (typeof step.fn !== 'function') return bad(text.notAFunction(ctx.where, i, step.fn));
-      const name = step.name === undefined ? (step.fn.name ? `${nodeName}.${step.fn.name}` : undefined) : step.name;
-      if (name === undefined) return bad(text.anonymous(ctx.where, i));
-      if (typeof name !== 'string' || name === '' || name.endsWith('__')) return bad(text.badName(ctx.where, i, name));
+    for (const [i, step] of this.steps.entries()) {
+      const name = checkedStepName(step, i, nodeName, ctx.where, bad);
+      if (name === undefined || !(step instanceof PipeStep)) continue;
       const label = `@pipe step "${name}"`;
       step.args.forEach((arg, j) => {
         if (arg instanceof GroupBinding) bad(text.groupArgument(ctx.where, label, j));
@@ -68,12 +68,27 @@ export class PipeModifier implements Modifier {
       });
       const where = `${ctx.where} (${label})`;
       const included = step.conditions.every((c) => new ConfigConditionModifier(c.test, c.values).include({ ...ctx, where }));
-      if (included) resolved.push({ name, fn: step.fn, args: step.args as ResolvedStep['args'] });
-    });
+      if (included) resolved.push({ name, fn: step.fn as Function, args: step.args as ResolvedStep['args'] });
+    }
     const names = resolved.map((s) => s.name);
     for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) bad(text.duplicateName(ctx.where, name));
     return ok ? resolved : undefined;
   }
+}
+
+/** The step's node name, or undefined after reporting why the step is unusable. */
+function checkedStepName(step: unknown, i: number, nodeName: string, where: string, bad: (message: string) => void): string | undefined {
+  let problem: string | undefined;
+  if (!(step instanceof PipeStep)) problem = text.notAStep(where, i, step);
+  else if (typeof step.fn !== 'function') problem = text.notAFunction(where, i, step.fn);
+  else {
+    const name = step.name === undefined ? (step.fn.name ? `${nodeName}.${step.fn.name}` : undefined) : step.name;
+    if (name === undefined) problem = text.anonymous(where, i);
+    else if (typeof name !== 'string' || name === '' || name.endsWith('__')) problem = text.badName(where, i, name);
+    else return name;
+  }
+  bad(problem);
+  return undefined;
 }
 
 /** The step nodes, then `node` reading the last of them instead of its first dependency. */

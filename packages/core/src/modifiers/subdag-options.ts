@@ -26,7 +26,10 @@ export interface ParsedSubdagOptions {
 /** Reads `subdag`'s options, reporting every misuse. */
 export function parseSubdagOptions(options: unknown, where: string, report: (message: string) => void): ParsedSubdagOptions {
   let ok = true;
-  const bad = (message: string) => void ((ok = false), report(message));
+  const bad = (message: string): void => {
+    ok = false;
+    report(message);
+  };
   const inputs = new Map<string, ValueBinding | SourceBinding>();
   let config: Record<string, unknown> = {};
   let namespace: string | undefined;

@@ -52,7 +52,10 @@ export class SubdagModifier implements Modifier {
   /** The subdag's nodes that `output` needs, then `output` reading them. */
   private expand(output: NodeDef, options: ParsedSubdagOptions, ctx: ModifierContext): NodeDef[] {
     let problems = 0;
-    const report = (message: string, node?: string) => void (problems++, ctx.report(text.inner(ctx.where, message), node));
+    const report = (message: string, node?: string): void => {
+      problems++;
+      ctx.report(text.inner(ctx.where, message), node);
+    };
     const config = { ...ctx.config, ...options.config };
     const inner = assembleNodes(collectMethods(this.modules, report), config, false, report);
     const computed = [...inner.values()].filter((n) => n.kind === 'function').map((n) => n.name);

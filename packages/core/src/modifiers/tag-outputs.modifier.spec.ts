@@ -1,18 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { buildError } from '../../test/support/build-error.js';
-import {
-  Driver,
-  extractColumns,
-  extractFields,
-  GraphBuildError,
-  type HamiltonModule,
-  node,
-  parameterize,
-  tag,
-  tagOutputs,
-  value,
-} from '../index.js';
+import { Driver, extractColumns, extractFields, node, parameterize, tag, tagOutputs, value } from '../index.js';
 
 const tagsOf = (dr: Driver) => Object.fromEntries(dr.listAvailableVariables().map((v) => [v.name, v.tags]));
 

@@ -9,7 +9,10 @@ import { elementGroups, isListLike, isMissing, isTableLike } from './value-eleme
 type Columns = readonly string[] | undefined;
 
 const builtIns = new WeakSet<DataValidator>();
-const builtIn = (v: DataValidator): DataValidator => (builtIns.add(v), v);
+const builtIn = (v: DataValidator): DataValidator => {
+  builtIns.add(v);
+  return v;
+};
 
 /** Whether a validator is one of these (their messages already show the offending values and where they are). */
 export function isBuiltInValidator(v: DataValidator): boolean {

@@ -8,13 +8,13 @@ const CLASSES: Record<NodeRole, string> = {
   config: 'fill:#fef9c3,stroke:#a16207',
 };
 
-const escape = (text: string): string => text.replace(/"/g, '#quot;').replace(/\n/g, '<br/>');
+const escapeLabel = (text: string): string => text.replace(/"/g, '#quot;').replace(/\n/g, '<br/>');
 
 /** Renders a picture as a Mermaid flowchart (ids are generated; node names may hold any character). */
 export function toMermaid(picture: GraphPicture, options: PictureOptions = {}): string {
   const ids = new Map(picture.nodes.map((p, i) => [p.node.name, `n${i}`]));
   const lines = ['flowchart LR'];
-  for (const p of picture.nodes) lines.push(`  ${ids.get(p.node.name)}["${escape(labelOf(p, options))}"]:::${p.role}`);
+  for (const p of picture.nodes) lines.push(`  ${ids.get(p.node.name)}["${escapeLabel(labelOf(p, options))}"]:::${p.role}`);
   for (const [from, to] of picture.edges) lines.push(`  ${ids.get(from)} --> ${ids.get(to)}`);
   const used = new Set(picture.nodes.map((p) => p.role));
   for (const role of used) lines.push(`  classDef ${role} ${CLASSES[role]}`);
