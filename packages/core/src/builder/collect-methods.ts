@@ -16,6 +16,8 @@ export interface MethodSource {
   /** The prototype the decorators ran on, where `design:*` metadata lives. */
   readonly prototype: object;
   readonly record: MethodRecord;
+  /** True when the module was given as an instance rather than a class. */
+  readonly fromInstance: boolean;
   /** Position of the module in the list given, so later modules can override earlier ones. */
   readonly moduleIndex: number;
 }
@@ -40,7 +42,7 @@ export function collectMethods(modules: HamiltonModule, report: (message: string
         report(`${className}.${method}: @node is on something that is not a method`);
         continue;
       }
-      sources.push({ instance, className, method, fn, prototype: owner, record, moduleIndex });
+      sources.push({ instance, className, method, fn, prototype: owner, record, moduleIndex, fromInstance: typeof module !== 'function' });
     }
   });
   return sources;

@@ -49,7 +49,7 @@ export class Driver<R = unknown> {
       options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
     this.hooks = new HookSet(adapters);
     this.resultBuilder = pickResultBuilder(this.hooks);
-    this.maxConcurrency = checkMaxConcurrency(options.maxConcurrency ?? 1);
+    this.maxConcurrency = checkMaxConcurrency(options.maxConcurrency ?? engineConcurrency(this.hooks));
     this.graph = buildGraph(modules, { ...config }, { allowModuleOverrides: options.allowModuleOverrides, hooks: this.hooks });
     this.preparer = new RunPreparer(this.graph, this.hooks);
     if (this.hooks.has('postGraphConstruct')) {
@@ -71,13 +71,16 @@ export class Driver<R = unknown> {
     if (this.constructed) await this.constructed;
     const { plan, values } = this.preparer.prepare(outputs, options);
     const runId = this.hooks.adapters.length ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
-    const invoke = makeNodeInvoker(this.hooks, this.graph.nodes, runId);
+    const invoke = makeNodeInvoker(this.hooks, this.graph, runId);
     const collect = () => collectOutputs(plan.outputs, plan.outputSlots, values);
     if (!this.hooks.has('preGraphExecute') && !this.hooks.has('postGraphExecute')) {
       await runPlan(plan, values, invoke, this.maxConcurrency);
       return collect();
     }
-    await this.hooks.callAll('preGraphExecute', { runId, outputs, inputs: options?.inputs ?? {}, overrides: options?.overrides ?? {} });
+    await this.hooks.callAll('preGraphExecute', {
+      runId,
+      nodeCount: plan.nodeCount,
+      outputs, inputs: options?.inputs ?? {}, overrides: options?.overrides ?? {} });
     let results: Record<string, unknown>;
     try {
       await runPlan(plan, values, invoke, this.maxConcurrency);
@@ -162,6 +165,13 @@ function collectOutputs(names: readonly string[], slots: Int32Array, values: rea
 function checkMaxConcurrency(value: number): number {
   if (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1)) return value;
   throw new GraphBuildError([{ message: messages.badMaxConcurrency(value) }]);
+}
+
+/** An engine says how many nodes it can run at once; without one, nodes run one after another. */
+function engineConcurrency(hooks: HookSet): number {
+  const engines = hooks.adapters.filter((a) => typeof a.runNode === 'function');
+  if (engines.length > 1) throw new GraphBuildError([{ message: messages.twoEngines(engines.map(adapterName)) }]);
+  return engines[0]?.concurrency ?? 1;
 }
 
 function pickResultBuilder(hooks: HookSet): ResultBuilder<unknown> {

@@ -51,6 +51,8 @@ export const messages = {
     `module #${index} is ${value}; pass a class, an instance of a decorated class, or an array of these`,
   noNodes: (where: string) => `${where} has no @node methods; decorate at least one method with @node()`,
   adapterRejected: (hook: string, adapter: string, what: string, reason: string) => `${adapter}.${hook} rejected ${what}: ${reason}`,
+  twoEngines: (names: readonly string[]) =>
+    `more than one adapter decides where nodes run (${list(names)}); pass at most one engine (an adapter with runNode)`,
   twoResultBuilders: (names: readonly string[]) => `more than one adapter builds results (${list(names)}); pass at most one result builder`,
   unknownNodes: (role: string, unknown: readonly string[], suggestions: Readonly<Record<string, readonly string[]>>) =>
     `unknown ${role}${unknown.length === 1 ? '' : 's'}: ` +

@@ -42,6 +42,10 @@ export interface ExecutionPlan {
   readonly refCounts: Int32Array;
   /** Per step: how many of its arguments are computed by other steps. */
   readonly pending: Int32Array;
+  /** Per slot: the step that computes it, or -1 for a fed value. */
+  readonly stepOfSlot: Int32Array;
+  /** How many node calls the run makes, nodes inside parallelizable blocks counted once. */
+  readonly nodeCount: number;
   /** Per slot: the steps that consume it (with repetition). */
   readonly consumers: readonly number[][];
   /** Per input name: the steps that need it, for messages. */
@@ -152,6 +156,8 @@ class PlanBuilder {
       outputs,
       outputSlots,
       slotCount,
+      stepOfSlot,
+      nodeCount: this.steps.length,
       steps: this.steps,
       refCounts,
       feeds: this.feeds.map((f) => ({ ...f, type: this.inputTypes.has(f.name) ? this.inputTypes.get(f.name) : f.node.returnType })),

@@ -103,7 +103,7 @@ describe('runPlan concurrency', () => {
 
   it('mixes sync and async nodes, sync ones not counting against the limit', async () => {
     const c = controllable();
-    const invoke: InvokeNode = (step, args) => (step.node.name.startsWith('sync') ? 'v' : c.invoke(step, args));
+    const invoke: InvokeNode = (step, args, run) => (step.node.name.startsWith('sync') ? 'v' : c.invoke(step, args, run));
     const graph = graphOf(fn('sync1'), fn('sync2'), fn('async1', ['sync1']), fn('async2', ['sync2']), fn('end', ['async1', 'async2']));
     const done = start(graph, ['end'], invoke, 2);
     await flush();

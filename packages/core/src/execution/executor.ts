@@ -7,7 +7,13 @@ import type { ExecutionPlan, PlanStep } from './execution-plan.js';
  * Runs one node given its positional arguments. Engines and lifecycle adapters plug in here
  * (deciding where and how a node runs); the walk over the DAG stays in `runPlan`.
  */
-export type InvokeNode = (step: PlanStep, args: unknown[]) => unknown;
+export type InvokeNode = (step: PlanStep, args: unknown[], run: RunState) => unknown;
+
+/** What an invoker may ask the walker about the run in progress. */
+export interface RunState {
+  /** True when the value in `slot` was computed in this run and the node being started is its last reader. */
+  isLastRead(slot: number): boolean;
+}
 
 /**
  * The one DAG walker. Starts ready nodes in dependency order, at most `maxConcurrency` of them
@@ -20,7 +26,7 @@ export function runPlan(plan: ExecutionPlan, values: unknown[], invoke: InvokeNo
   return new Promise((resolve, reject) => new PlanRun(plan, values, invoke, maxConcurrency, resolve, reject).pump());
 }
 
-class PlanRun {
+class PlanRun implements RunState {
   private readonly refs: Int32Array;
   private readonly pending: Int32Array;
   private readonly ready: number[] = [];
@@ -48,7 +54,7 @@ class PlanRun {
       const step = this.plan.steps[index];
       let result: unknown;
       try {
-        result = this.invoke(step, this.argumentsOf(step));
+        result = this.invoke(step, this.argumentsOf(step), this);
       } catch (error) {
         this.fail(step, error);
         break;
@@ -64,6 +70,10 @@ class PlanRun {
     if (this.running > 0) return;
     if (this.failure) this.reject(this.failure);
     else if (this.done === this.plan.steps.length) this.resolve();
+  }
+
+  isLastRead(slot: number): boolean {
+    return slot >= 0 && this.refs[slot] === 1 && this.plan.stepOfSlot[slot] >= 0;
   }
 
   private settle(record: () => void): void {

@@ -11,5 +11,9 @@ export function graphView(graph: Graph): GraphView {
       const node = graph.nodes.get(name);
       return node && toVariable(node);
     },
+    originOf: (name) => {
+      const origin = graph.nodes.get(name)?.origin;
+      return origin && { className: origin.className, method: origin.method, fromInstance: origin.fromInstance === true };
+    },
   };
 }

@@ -19,6 +19,8 @@ export interface Dependency {
 export interface NodeOrigin {
   readonly className: string;
   readonly method: string;
+  /** True when the module was given as an instance rather than a class. */
+  readonly fromInstance?: boolean;
   /** The modifier that derived the node from the method (e.g. `parameterize`), for messages. */
   readonly modifier?: string;
 }

@@ -46,6 +46,7 @@ const HOOKS: readonly HookName[] = [
   'preNodeExecute',
   'postNodeExecute',
   'doNodeExecute',
+  'runNode',
   'buildResult',
   'validateNode',
   'validateGraph',
