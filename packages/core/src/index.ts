@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export type { ResultBuilder } from '@hamilton-ts/result-builders';
 export type { HamiltonModule } from './builder/collect-methods.js';
 export { checkOutput } from './decorators/check-output.decorator.js';
+export { collect } from './decorators/collect.decorator.js';
 // Function modifiers
 export { config } from './decorators/config.decorator.js';
 export { dependsOn } from './decorators/depends-on.decorator.js';
@@ -12,6 +13,7 @@ export { extractFields } from './decorators/extract-fields.decorator.js';
 export { inject } from './decorators/inject.decorator.js';
 // Declaring nodes
 export { node } from './decorators/node.decorator.js';
+export { parallelizable } from './decorators/parallelizable.decorator.js';
 export { parameterize } from './decorators/parameterize.decorator.js';
 export { pipe } from './decorators/pipe.decorator.js';
 export { subdag } from './decorators/subdag.decorator.js';

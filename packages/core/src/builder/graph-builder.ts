@@ -9,6 +9,7 @@ import { addExternalNodes } from './add-external-nodes.js';
 import { assembleNodes } from './assemble-nodes.js';
 import { checkEdgeTypes } from './check-edge-types.js';
 import { collectMethods, type HamiltonModule } from './collect-methods.js';
+import { findBlocks } from './find-blocks.js';
 import { hasCycle } from './has-cycle.js';
 
 /** What the graph builder needs besides modules and config. */
@@ -29,8 +30,10 @@ export function buildGraph(modules: HamiltonModule, config: Readonly<Record<stri
   const nodes = assembleNodes(sources, config, options.allowModuleOverrides ?? false, report);
   addExternalNodes(nodes, config, report);
   checkEdgeTypes(nodes, options.hooks, report);
-  if (hasCycle(nodes)) for (const path of findCycles(dependencyMap(nodes))) report(messages.cycle(path), path[0]);
-  const graph: Graph = { nodes, config };
+  const cyclic = hasCycle(nodes);
+  if (cyclic) for (const path of findCycles(dependencyMap(nodes))) report(messages.cycle(path), path[0]);
+  const blocks = cyclic ? undefined : findBlocks(nodes, report);
+  const graph: Graph = blocks ? { nodes, config, blocks } : { nodes, config };
   runValidationHooks(graph, options.hooks, report);
   if (problems.length) throw new GraphBuildError(problems);
   return graph;

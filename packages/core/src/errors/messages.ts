@@ -51,6 +51,30 @@ export const messages = {
     `module #${index} is ${value}; pass a class, an instance of a decorated class, or an array of these`,
   noNodes: (where: string) => `${where} has no @node methods; decorate at least one method with @node()`,
   adapterRejected: (hook: string, adapter: string, what: string, reason: string) => `${adapter}.${hook} rejected ${what}: ${reason}`,
+  notIterable: (parallel: string, value: unknown) =>
+    `@parallelizable node "${parallel}" returned ${describeValue(value)}, which is not iterable; return an array, a Set, a generator or an async iterable of the items`,
+  outputInBlock: (name: string, parallel: string, collect: string) =>
+    `"${name}" runs once per item of @parallelizable "${parallel}", so it has no single value to return; request "${collect}", which collects it, or a node after it`,
+  parallelWithoutCollect: (parallel: string) =>
+    `@parallelizable node "${parallel}" has no @collect downstream; add a node with @collect('param') that gathers the per-item values`,
+  collectWithoutParallel: (collect: string, gathered: string) =>
+    `@collect node "${collect}" gathers "${gathered}", which is not downstream of any @parallelizable node; collect a value computed per item, or remove @collect`,
+  nestedBlock: (inner: string, outer: string) =>
+    `@parallelizable node "${inner}" is inside the block of "${outer}"; nested blocks are not supported: collect the outer block first`,
+  twoCollects: (parallel: string, collects: readonly string[]) =>
+    `the block of @parallelizable "${parallel}" is gathered by ${collects.length} @collect nodes (${list(collects)}); gather it with one @collect and derive the others from it`,
+  collectReadsBlock: (collect: string, node: string, parallel: string) =>
+    `@collect node "${collect}" reads "${node}", which runs once per item of "${parallel}", through a parameter it does not collect; only the collected parameter may come from inside the block`,
+  blockNodeAfterCollect: (node: string, parallel: string, collect: string) =>
+    `"${node}" runs once per item of "${parallel}" but also depends on "${collect}", which collects that block; move it after the collect or out of the block`,
+  nodeInTwoBlocks: (node: string, blocks: readonly string[]) =>
+    `"${node}" is downstream of two @parallelizable nodes (${list(blocks)}); collect one block before the other starts`,
+  collectUnknownParam: (where: string, param: unknown, params: readonly string[]) =>
+    `${where}: @collect(${JSON.stringify(param)}) names no parameter of the method (it has ${list(params) || 'none'}); name the parameter that receives the gathered array`,
+  dynamicManyNodes: (where: string, decorator: string, nodes: readonly string[]) =>
+    `${where}: @${decorator} needs a method that makes one node, but it makes ${nodes.length} (${someOf(nodes)})`,
+  dynamicItemType: (where: string, decorator: string, value: unknown) =>
+    `${where}: @${decorator} item type is ${describeValue(value)}; pass a constructor such as Number or Float64Array, or nothing for "any"`,
   twoEngines: (names: readonly string[]) =>
     `more than one adapter decides where nodes run (${list(names)}); pass at most one engine (an adapter with runNode)`,
   twoResultBuilders: (names: readonly string[]) => `more than one adapter builds results (${list(names)}); pass at most one result builder`,

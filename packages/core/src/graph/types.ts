@@ -41,12 +41,30 @@ export interface NodeDef {
   readonly origin?: NodeOrigin;
   /** The value of a config node. */
   readonly value?: unknown;
+  /** `@parallelizable`: the node's value is an iterable whose items fan out. */
+  readonly parallelizable?: boolean;
+  /** `@collect`: the dependency whose per-item values this node gathers into an array. */
+  readonly collects?: string;
+}
+
+/** A parallelizable block: the nodes that run once per item between a fan-out and its collect. */
+export interface ParallelBlock {
+  /** The `@parallelizable` node whose items fan out. */
+  readonly parallel: string;
+  /** The `@collect` node that gathers them. */
+  readonly collect: string;
+  /** The collect's dependency whose per-item values are gathered (a body node, or `parallel` itself). */
+  readonly gathered: string;
+  /** Nodes downstream of `parallel` and not past the collect: they run once per item. */
+  readonly body: ReadonlySet<string>;
 }
 
 /** The built graph: nodes by name (external inputs included) and the config it was built with. */
 export interface Graph {
   readonly nodes: ReadonlyMap<string, NodeDef>;
   readonly config: Readonly<Record<string, unknown>>;
+  /** Parallelizable blocks by the name of their collect node. */
+  readonly blocks?: ReadonlyMap<string, ParallelBlock>;
 }
 
 /** Edges as name → names, the form the pure graph algorithms take. */

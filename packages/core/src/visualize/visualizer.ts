@@ -1,3 +1,4 @@
+import { plannedNodeNames } from '../execution/execution-plan.js';
 import type { ExecuteOptions, RunPreparer } from '../execution/prepare-run.js';
 import type { Graph } from '../graph/types.js';
 import { type GraphPicture, type PictureOptions, pictureOf } from './graph-picture.js';
@@ -28,7 +29,7 @@ export class Visualizer {
   /** Validates the call exactly like `execute`, then draws the nodes it would run and feed. */
   execution(outputs: readonly string[], options: VisualizeOptions & ExecuteOptions): string | Promise<string> {
     const { plan } = this.preparer.prepare(outputs, options);
-    const names = new Set([...plan.steps.map((s) => s.node.name), ...plan.feeds.map((f) => f.name), ...outputs]);
+    const names = new Set([...plannedNodeNames(plan), ...plan.feeds.map((f) => f.name), ...outputs]);
     const overrides = new Set(plan.feeds.filter((f) => f.source === 'override').map((f) => f.name));
     return render(pictureOf(this.graph, names, { outputs: new Set(outputs), overrides }), options);
   }
