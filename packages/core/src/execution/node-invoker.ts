@@ -7,16 +7,28 @@ import type { InvokeNode, RunState } from './executor.js';
 
 /** Dependency values by name, leaving out absent optional dependencies so their defaults apply. */
 export function kwargsOf(node: NodeDef, args: readonly unknown[]): Record<string, unknown> {
-  const kwargs: Record<string, unknown> = {};
-  node.deps.forEach((dep, i) => {
-    if (args[i] !== undefined) kwargs[dep.name] = args[i];
-  });
+  // Without a prototype V8 keeps these as hash maps: records keyed by thousands of different node
+  // names would otherwise each grow a new hidden class.
+  const kwargs: Record<string, unknown> = Object.create(null);
+  const deps = node.deps;
+  for (let i = 0; i < deps.length; i++) if (args[i] !== undefined) kwargs[deps[i].name] = args[i];
   return kwargs;
 }
 
 /** Positional arguments of a node from dependency values by name. */
 export function argsOf(node: NodeDef, kwargs: Readonly<Record<string, unknown>>): unknown[] {
   return node.deps.map((dep) => kwargs[dep.name]);
+}
+
+type NodeEvent = NodeExecuteContext;
+
+function nodeEvent(runId: string, def: NodeDef, args: unknown[]): NodeEvent {
+  return { runId, node: toVariable(def), kwargs: kwargsOf(def, args) };
+}
+
+/** What `postNodeExecute` gets: the node's event fields and the outcome. */
+function outcomeEvent(event: NodeEvent, success: boolean, error: unknown, result: unknown) {
+  return { runId: event.runId, node: event.node, kwargs: event.kwargs, success, error, result };
 }
 
 /**
@@ -41,25 +53,53 @@ export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string): In
   if (!observed) {
     return (step, args, run) => {
       current = { step, run };
-      return chain({ runId, node: toVariable(step.node), kwargs: kwargsOf(step.node, args) });
+      return chain(nodeEvent(runId, step.node, args));
     };
   }
-  return async (step: PlanStep, args: unknown[], run: RunState) => {
-    const node = toVariable(step.node);
-    const kwargs = kwargsOf(step.node, args);
-    await hooks.callAll('preNodeExecute', { runId, node, kwargs });
-    let result: unknown;
-    try {
+  return (step: PlanStep, args: unknown[], run: RunState) => {
+    const event = nodeEvent(runId, step.node, args);
+    return after(hooks.callEach('preNodeExecute', event), () => {
       current = { step, run };
-      result = chain({ runId, node, kwargs });
-      if (isThenable(result)) result = await result;
-    } catch (error) {
-      await hooks.callAll('postNodeExecute', { runId, node, kwargs, success: false, error, result: undefined });
-      throw error;
-    }
-    await hooks.callAll('postNodeExecute', { runId, node, kwargs, success: true, error: undefined, result });
-    return result;
+      return observe(hooks, event, chain);
+    });
   };
+}
+
+/** Runs `next` now, or once `pending` settles when there is something to wait for. */
+function after(pending: Promise<void> | undefined, next: () => unknown): unknown {
+  return pending ? pending.then(next) : next();
+}
+
+/**
+ * Runs the node through the chain and tells `postNodeExecute` how it went, also when it failed.
+ * Stays synchronous while the node and the hooks are, so observing a run costs no promise per node.
+ */
+function observe(hooks: HookSet, event: NodeEvent, chain: (ctx: NodeExecuteContext) => unknown): unknown {
+  let result: unknown;
+  try {
+    result = chain(event);
+  } catch (error) {
+    return failed(hooks, event, error);
+  }
+  if (isThenable(result))
+    return Promise.resolve(result).then(
+      (value) => succeeded(hooks, event, value),
+      (error) => failed(hooks, event, error),
+    );
+  return succeeded(hooks, event, result);
+}
+
+function succeeded(hooks: HookSet, event: NodeEvent, result: unknown): unknown {
+  const pending = hooks.callEach('postNodeExecute', outcomeEvent(event, true, undefined, result));
+  return pending ? pending.then(() => result) : result;
+}
+
+function failed(hooks: HookSet, event: NodeEvent, error: unknown): Promise<never> {
+  const pending = hooks.callEach('postNodeExecute', outcomeEvent(event, false, error, undefined));
+  if (!pending) throw error;
+  return pending.then(() => {
+    throw error;
+  });
 }
 
 type RunNode = NonNullable<GraphAdapter['runNode']>;

@@ -32,10 +32,20 @@ export class HookSet {
 
   /** Calls every hook named `name` in order, awaiting the async ones. */
   async callAll<K extends HookName>(name: K, event: Parameters<Hook<K>>[0]): Promise<void> {
-    for (const hook of this.get(name)) {
-      const result = (hook.call as (e: unknown) => unknown)(event);
-      if (isThenable(result)) await result;
+    await this.callEach(name, event);
+  }
+
+  /**
+   * Calls every hook named `name` in order; a promise only once a hook returns one (the rest then
+   * wait for it), so synchronous hooks on the per-node path cost no promise at all.
+   */
+  callEach<K extends HookName>(name: K, event: Parameters<Hook<K>>[0], from = 0): Promise<void> | undefined {
+    const hooks = this.get(name);
+    for (let i = from; i < hooks.length; i++) {
+      const result = (hooks[i].call as (e: unknown) => unknown)(event);
+      if (isThenable(result)) return Promise.resolve(result).then(() => this.callEach(name, event, i + 1));
     }
+    return undefined;
   }
 }
 

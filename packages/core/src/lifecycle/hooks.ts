@@ -42,7 +42,11 @@ export interface NodeRunRequest {
 export interface NodeExecuteContext {
   readonly runId: string;
   readonly node: Variable;
-  /** Dependency values by dependency name; absent optional dependencies are left out. */
+  /**
+   * Dependency values by dependency name; absent optional dependencies are left out. A record with
+   * no prototype (use `Object.hasOwn`, not `kwargs.hasOwnProperty`); `preNodeExecute` and
+   * `postNodeExecute` of one call get the very same object.
+   */
   readonly kwargs: Readonly<Record<string, unknown>>;
 }
 
