@@ -1,4 +1,5 @@
 import type { HamiltonModule } from '../builder/collect-methods.js';
+import { isObject } from './check-arguments.js';
 import { Driver, type DriverOptions } from './driver.js';
 
 /**
@@ -11,6 +12,11 @@ import { Driver, type DriverOptions } from './driver.js';
  */
 export class AsyncDriver<R = unknown> extends Driver<R> {
   constructor(config: Readonly<Record<string, unknown>>, modules: HamiltonModule, options: DriverOptions = {}) {
-    super(config, modules, { ...options, maxConcurrency: options.maxConcurrency ?? Number.POSITIVE_INFINITY });
+    super(config, modules, withUnlimitedDefault(options));
   }
+}
+
+/** Options that are not an object are passed on untouched, for the Driver to report. */
+function withUnlimitedDefault(options: DriverOptions): DriverOptions {
+  return isObject(options) ? { ...options, maxConcurrency: options.maxConcurrency ?? Number.POSITIVE_INFINITY } : options;
 }

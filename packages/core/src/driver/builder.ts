@@ -1,6 +1,7 @@
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
 import { AsyncDriver } from './async-driver.js';
+import { checkBuild, checkWithAdapters, checkWithConfig, checkWithModules } from './check-arguments.js';
 import { Driver } from './driver.js';
 
 /**
@@ -17,16 +18,19 @@ export class Builder {
   private overrides = false;
 
   withModules(...modules: HamiltonModule[]): this {
+    checkWithModules(modules);
     this.modules.push(...modules);
     return this;
   }
 
   withConfig(config: Readonly<Record<string, unknown>>): this {
+    checkWithConfig(config);
     this.config = { ...this.config, ...config };
     return this;
   }
 
   withAdapters(...adapters: GraphAdapter[]): this {
+    checkWithAdapters(adapters);
     this.adapters.push(...adapters);
     return this;
   }
@@ -39,11 +43,13 @@ export class Builder {
 
   /** A sequential `Driver`. */
   build<R = unknown>(): Driver<R> {
+    checkBuild('build', this.modules);
     return new Driver<R>(this.config, this.modules, { adapter: this.adapters, allowModuleOverrides: this.overrides });
   }
 
   /** An `AsyncDriver` running up to `maxConcurrency` nodes at once (default: unlimited). */
   buildAsync<R = unknown>(options: { maxConcurrency?: number } = {}): AsyncDriver<R> {
+    checkBuild('buildAsync', this.modules, options);
     return new AsyncDriver<R>(this.config, this.modules, { ...options, adapter: this.adapters, allowModuleOverrides: this.overrides });
   }
 }

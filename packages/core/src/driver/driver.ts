@@ -12,6 +12,7 @@ import type { Variable } from '../graph/variable.js';
 import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
 import { type TextFormat, type VisualizeOptions, Visualizer } from '../visualize/visualizer.js';
+import { checkDriverArguments, checkListOptions, checkNodeNames, checkRunArguments } from './check-arguments.js';
 import { GraphQueries } from './graph-queries.js';
 import type { TagFilter } from './tag-filter.js';
 
@@ -45,6 +46,7 @@ export class Driver<R = unknown> {
   private constructed: Promise<void> | undefined;
 
   constructor(config: Readonly<Record<string, unknown>>, modules: HamiltonModule, options: DriverOptions = {}) {
+    checkDriverArguments(config, modules, options);
     const adapters =
       options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
     this.hooks = new HookSet(adapters);
@@ -59,15 +61,16 @@ export class Driver<R = unknown> {
     }
   }
 
-  /** Computes `outputs` and hands them to the result builder. */
+  /** Computes `outputs` (node names; `[]` runs nothing and builds from no outputs) and hands them to the result builder. */
   async execute(outputs: readonly string[], options?: ExecuteOptions): Promise<R> {
     const results = await this.rawExecute(outputs, options);
     const built = this.resultBuilder.buildResult(results);
     return (isThenable(built) ? await built : built) as R;
   }
 
-  /** Computes `outputs` and returns them by name, without a result builder. */
+  /** Computes `outputs` and returns them by name, without a result builder (`[]` gives `{}`). */
   async rawExecute(outputs: readonly string[], options?: ExecuteOptions): Promise<Record<string, unknown>> {
+    checkRunArguments(outputs, options);
     if (this.constructed) await this.constructed;
     const { plan, values } = this.preparer.prepare(outputs, options);
     const runId = this.hooks.adapters.length ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
@@ -80,7 +83,10 @@ export class Driver<R = unknown> {
     await this.hooks.callAll('preGraphExecute', {
       runId,
       nodeCount: plan.nodeCount,
-      outputs, inputs: options?.inputs ?? {}, overrides: options?.overrides ?? {} });
+      outputs,
+      inputs: options?.inputs ?? {},
+      overrides: options?.overrides ?? {},
+    });
     let results: Record<string, unknown>;
     try {
       await runPlan(plan, values, invoke, this.maxConcurrency);
@@ -105,26 +111,31 @@ export class Driver<R = unknown> {
 
   /** Throws what `execute` would throw for unknown outputs and missing or mistyped inputs, without running nodes. */
   validateExecution(outputs: readonly string[], options?: ExecuteOptions): void {
+    checkRunArguments(outputs, options);
     this.preparer.prepare(outputs, options);
   }
 
   /** Every node (external inputs included), optionally filtered by tags. */
   listAvailableVariables(options: { tagFilter?: TagFilter } = {}): Variable[] {
+    checkListOptions(options);
     return this.queries.list(options.tagFilter);
   }
 
   /** The named nodes and everything they depend on. */
   whatIsUpstreamOf(...names: string[]): Variable[] {
+    checkNodeNames('whatIsUpstreamOf', names);
     return this.queries.upstreamOf(names);
   }
 
   /** The named nodes and everything that depends on them. */
   whatIsDownstreamOf(...names: string[]): Variable[] {
+    checkNodeNames('whatIsDownstreamOf', names);
     return this.queries.downstreamOf(names);
   }
 
   /** The nodes on any path from `upstream` to `downstream` (both included); empty when there is none. */
   whatIsThePathBetween(upstream: string, downstream: string): Variable[] {
+    checkNodeNames('whatIsThePathBetween', [upstream, downstream]);
     return this.queries.pathBetween(upstream, downstream);
   }
   /**
@@ -150,6 +161,7 @@ export class Driver<R = unknown> {
   visualizeExecution(outputs: readonly string[], options?: VisualizeOptions<TextFormat> & ExecuteOptions): string;
   visualizeExecution(outputs: readonly string[], options: VisualizeOptions<'svg'> & ExecuteOptions): Promise<string>;
   visualizeExecution(outputs: readonly string[], options: VisualizeOptions & ExecuteOptions = {}): string | Promise<string> {
+    checkRunArguments(outputs, options);
     return this.visualizer.execution(outputs, options);
   }
 }

@@ -229,3 +229,57 @@ export const subdagMessages = {
   noModules: (where: string) => `${where}: @subdag was given no modules; pass a class, an instance or an array of these`,
   inner: (where: string, message: string) => `${where} @subdag: ${message}`,
 } as const;
+
+/** A string as it would be written in code: `'a'`. */
+const quoted = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const ordinal = (index: number): string => `#${index + 1}`;
+const SHAPE_OF_MODULES = 'a class with @node methods, an instance of one, or an array of these';
+
+/** Texts of the run-time checks of public arguments (for JavaScript callers and `any`-typed values). */
+export const argumentMessages = {
+  notAPlainObject: (argument: string, value: unknown, example: string) =>
+    `${argument} is ${describeValue(value)}; pass a plain object such as ${example}`,
+  notAnObject: (argument: string, value: unknown, example: string) =>
+    `${argument} is ${describeValue(value)}; pass an object such as ${example}, or leave it out`,
+  configNotPlain: (argument: string, value: unknown) =>
+    `${argument} is ${describeValue(value)}; pass a plain object such as { region: 'US' } ({} for none)` +
+    (typeof value === 'function' || Array.isArray(value) ? '; modules come second: new Driver(config, modules, options)' : ''),
+  noModules: (argument: string, value: unknown) => `${argument} is ${describeValue(value)} with no module in it; pass ${SHAPE_OF_MODULES}`,
+  withModulesEmpty: () => `withModules() was given no module; pass ${SHAPE_OF_MODULES}`,
+  badModule: (argument: string, value: unknown) => `${argument} is ${describeValue(value)}; pass ${SHAPE_OF_MODULES}`,
+  builderWithoutModules: (method: string) =>
+    `Builder.${method}() was called before any module was given; call withModules(...) with ${SHAPE_OF_MODULES} first`,
+  badAdapter: (argument: string, value: unknown) =>
+    typeof value === 'function'
+      ? `${argument} is the class ${value.name || '(anonymous)'}, not an adapter; pass an instance: new ${value.name || 'Adapter'}()`
+      : `${argument} is ${describeValue(value)}; pass an adapter object, e.g. new PrintLn()`,
+  adaptersAsArray: (index: number, value: unknown) =>
+    `withAdapters argument ${ordinal(index)} is ${describeValue(value)}; pass adapters as separate arguments: withAdapters(a, b), or spread the array: withAdapters(...adapters)`,
+  notABoolean: (argument: string, value: unknown) => `${argument} is ${describeValue(value)}; pass true or false, or leave it out`,
+  outputsNotArray: (value: unknown) =>
+    typeof value === 'string'
+      ? `outputs is ${describeValue(value)}; pass an array of node names: [${quoted(value)}]`
+      : `outputs is ${describeValue(value)}; pass an array of node names such as ['spendPerSignup'] ([] asks for nothing)`,
+  outputNotString: (index: number, value: unknown) =>
+    `outputs[${index}] is ${describeValue(value)}; every output is a node name (a string), e.g. ['spendPerSignup']`,
+  nodeNameNotString: (method: string, index: number, value: unknown) =>
+    `${method}: argument ${ordinal(index)} is ${describeValue(value)}; pass node names as strings` +
+    (Array.isArray(value) ? `, one per argument (spread an array: ${method}(...names))` : `, e.g. ${method}('spendUsd')`),
+  tagFilterValue: (key: string, value: unknown) =>
+    `tagFilter "${key}" is ${describeValue(value)}; give a string, an array of strings (any of them) or null (the tag exists)`,
+  testNodeName: (value: unknown) =>
+    `testNode: the node name is ${describeValue(value)}; pass the name as a string, e.g. testNode(Features, 'spendUsd', values)`,
+} as const;
+
+/** Texts of overrides whose value does not fit the node they replace. */
+export const overrideMessages = {
+  overrideType: (name: string, expected: string, value: unknown, consumers: readonly string[]) =>
+    `override "${name}" should be ${expected} (the type of node "${name}") but is ${describeValue(value)}; ` +
+    (consumers.length ? `${someOf(consumers)} take${consumers.length === 1 ? 's' : ''} it` : 'it is requested as an output'),
+  overrideRejected: (name: string, adapter: string, value: unknown) =>
+    `override "${name}" (${describeValue(value)}) was rejected by ${adapter}.validateInput`,
+  overrideNotIterable: (name: string, itemType: string, value: unknown, consumers: readonly string[]) =>
+    `override "${name}" replaces a @parallelizable node, so it should be an iterable of its items (${itemType}), but is ${describeValue(value)}; ` +
+    (consumers.length ? `${someOf(consumers)} take${consumers.length === 1 ? 's' : ''} it` : 'it is requested as an output') +
+    '; pass an array of the items',
+} as const;

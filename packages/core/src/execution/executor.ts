@@ -43,7 +43,6 @@ export class PlanRun implements RunState {
   private readonly ready: number[] = [];
   /** Steps and blocks started and not settled. */
   private inFlight = 0;
-  private done = 0;
   private cursor = 0;
   private failedAt = Number.POSITIVE_INFINITY;
   private cancelled = false;
@@ -174,7 +173,6 @@ export class PlanRun implements RunState {
   private complete(index: number, value: unknown): void {
     const step = this.plan.steps[index];
     this.values[step.slot] = value;
-    this.done++;
     for (const slot of step.args) if (slot >= 0 && --this.refs[slot] === 0) this.values[slot] = undefined;
     if (!this.pending) return;
     const consumers = this.plan.consumers[step.slot];

@@ -1,15 +1,17 @@
 import type { HamiltonModule } from '../builder/collect-methods.js';
+import { checkTestNodeArguments } from '../driver/check-arguments.js';
 import { Driver } from '../driver/driver.js';
 import { type InputProblem, InputValidationError } from '../errors/input-validation-error.js';
 import { describeType, messages } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { unknownNodeError } from '../graph/unknown-nodes.js';
+import type { GraphAdapter } from '../lifecycle/hooks.js';
 
 /**
  * Runs one node alone with the given dependency values, each type-checked against the parameter
  * it feeds. Nodes that the same method created for it (through modifiers) run too; every other
- * dependency must be in `values`.
+ * dependency must be in `values` (which may be left out for a node without dependencies).
  *
  * @example
  * const perSignup = await testNode(SpendFeatures, 'spendPerSignup', { spendUsd, signups });
@@ -17,16 +19,18 @@ import { unknownNodeError } from '../graph/unknown-nodes.js';
 export async function testNode<T = unknown>(
   module: HamiltonModule,
   name: string,
-  values: Readonly<Record<string, unknown>>,
+  values: Readonly<Record<string, unknown>> = {},
   options: { config?: Readonly<Record<string, unknown>> } = {},
 ): Promise<T> {
-  const driver = new Driver(options.config ?? {}, module);
+  checkTestNodeArguments(name, values, options);
+  // Every value goes in as an override: checkBoundary checks it against the parameter it feeds,
+  // whereas the driver's check would apply the type of the node it replaces (for an external
+  // input, the narrowest type of every consumer in the module), so the driver accepts it as is.
+  const driver = new Driver(options.config ?? {}, module, { adapter: new BoundaryChecked(values) });
   const target = driver.graph.nodes.get(name);
   if (target?.kind !== 'function') throw unknownNodeError(driver.graph, [name], 'node');
   const problems = checkBoundary(driver.graph, target, values);
   if (problems.length) throw new InputValidationError(problems);
-  // Every value goes in as an override: checkBoundary already checked it against the parameter it
-  // feeds, and the driver's input check would apply the type of every consumer in the module instead.
   const overrides = Object.fromEntries(Object.entries(values).filter(([key]) => driver.graph.nodes.has(key)));
   const result = await driver.rawExecute([name], { overrides });
   return result[name] as T;
@@ -58,6 +62,15 @@ function checkBoundary(graph: Graph, target: NodeDef, values: Readonly<Record<st
   if (missing.length)
     problems.push({ input: missing[0], neededBy: [target.name], message: messages.testNodeMissing(target.name, missing) });
   return problems;
+}
+
+/** Accepts the values testNode has checked itself; leaves anything else to the built-in check. */
+class BoundaryChecked implements GraphAdapter {
+  constructor(private readonly values: Readonly<Record<string, unknown>>) {}
+
+  validateInput({ name }: { name: string }): boolean | undefined {
+    return Object.hasOwn(this.values, name) ? true : undefined;
+  }
 }
 
 function sameMethod(a: NodeDef, b: NodeDef): boolean {
