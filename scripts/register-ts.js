@@ -1,5 +1,6 @@
-// Registers scripts/ts-loader.js so `node --import ./scripts/register-ts.js file.ts` runs TypeScript.
-// esbuild-based runners drop decorator metadata, which the graph builder reads; this uses tsc's own emit.
-import { register } from 'node:module';
+// `node --import ./scripts/register-ts.js file.ts` runs the project's TypeScript with the loader of
+// @hamilton-ts/adapters (tsc's own emit: esbuild-based runners drop the decorator metadata the graph
+// builder reads), resolving the @hamilton-ts/* packages to their src like the tests do.
+import { registerTypeScript } from '../packages/adapters/src/threads/ts-loader/register.js';
 
-register('./ts-loader.js', import.meta.url);
+registerTypeScript({ conditions: ['@hamilton-ts/source'] });

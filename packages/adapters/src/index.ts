@@ -11,3 +11,4 @@ export {
 } from './lifecycle/index.js';
 export { SimpleGraphAdapter } from './simple-graph-adapter.js';
 export { SimpleTableGraphAdapter } from './simple-table-graph-adapter.js';
+export { ThreadPool, type ThreadPoolOptions, WorkerThreadsGraphAdapter, type WorkerThreadsGraphAdapterOptions } from './threads/index.js';

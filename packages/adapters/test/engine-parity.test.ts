@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { AsyncDriver, Driver } from '@hamilton-ts/core';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { dagFromSpec } from './parity/random-dag.js';
+import { ThreadPool, WorkerThreadsGraphAdapter } from '../src/index.js';
+import { dagFromSpec, urlOf } from './parity/random-dag.js';
 import { type ParityCase, parityCase } from './parity/random-spec.js';
 
 /** Cases per run: 200 in CI; `PARITY_RUNS=2000 npm test -- engine-parity` for a longer search. */
@@ -19,6 +20,10 @@ async function outcome(run: () => Promise<Record<string, unknown>>): Promise<Out
   }
 }
 
+// One pool for every case: each case is a module of its own (its spec in the URL), loaded by the same threads.
+const pool = new ThreadPool({ maxThreads: 2 });
+afterAll(() => pool.close());
+
 function engines(c: ParityCase): Record<string, () => Promise<Record<string, unknown>>> {
   const module = dagFromSpec(c.spec);
   const options = { inputs: c.inputs, overrides: c.overrides };
@@ -26,6 +31,8 @@ function engines(c: ParityCase): Record<string, () => Promise<Record<string, unk
     sequential: () => new Driver({}, module).rawExecute(c.outputs, options),
     async: () => new AsyncDriver({}, module).rawExecute(c.outputs, options),
     'async, 2 at once': () => new AsyncDriver({}, module, { maxConcurrency: 2 }).rawExecute(c.outputs, options),
+    'worker threads': () =>
+      new Driver({}, module, { adapter: new WorkerThreadsGraphAdapter({ modules: [urlOf(c.spec)], pool }) }).rawExecute(c.outputs, options),
   };
 }
 
@@ -51,5 +58,5 @@ describe('engine parity', () => {
     expect(seen.ok).toBeGreaterThan(RUNS / 10);
     expect(seen.failed).toBeGreaterThan(RUNS / 20);
     expect(seen.blocks).toBeGreaterThan(RUNS / 5);
-  }, 120_000);
+  }, 300_000);
 });

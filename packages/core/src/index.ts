@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 export type { ResultBuilder } from '@hamilton-ts/result-builders';
 export type { HamiltonModule } from './builder/collect-methods.js';
+// Engines: the value codec, and what a worker needs to run the driver's nodes by name
+export * from './codec/index.js';
 export { checkOutput } from './decorators/check-output.decorator.js';
 export { collect } from './decorators/collect.decorator.js';
 // Function modifiers
@@ -23,14 +25,21 @@ export { AsyncDriver } from './driver/async-driver.js';
 export { Builder } from './driver/builder.js';
 // Running the graph
 export { Driver, type DriverOptions } from './driver/driver.js';
-export type { TagFilter } from './driver/tag-filter.js';
+export { matchesTagFilter, type TagFilter } from './driver/tag-filter.js';
 // Errors
 export * from './errors/index.js';
 export type { ExecuteOptions } from './execution/prepare-run.js';
 export type { TagValue, TypeRef } from './graph/types.js';
 export type { Variable } from './graph/variable.js';
 // Adapters
-export type { GraphAdapter, GraphView, HookName, NodeExecuteContext } from './lifecycle/hooks.js';
+export type {
+  GraphAdapter,
+  GraphView,
+  HookName,
+  NodeExecuteContext,
+  NodeOriginView,
+  NodeRunRequest,
+} from './lifecycle/hooks.js';
 export { getLogger, type HamiltonLogger, setLogger } from './logging/logger.js';
 export type { NodeOptions } from './metadata/method-record.js';
 export type { Binding, Bindings, GroupMember } from './modifiers/binding.js';
@@ -38,6 +47,7 @@ export { group, source, value } from './modifiers/binding.js';
 export type { ExtractColumnsOptions } from './modifiers/extract-columns.modifier.js';
 export { PipeStep, step } from './modifiers/pipe-step.js';
 export type { SubdagOptions } from './modifiers/subdag-options.js';
+export * from './remote/index.js';
 // Testing
 export { testNode } from './testing/test-node.js';
 export type { CheckOutputOptions, CheckOutputValidators } from './validation/check-output-spec.js';

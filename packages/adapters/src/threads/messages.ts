@@ -1,0 +1,80 @@
+// Every user-facing text of the worker-threads engine, in one place, so wording stays consistent.
+
+/** A value as it would be written in code, short enough for one line of an error message. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return `[${value.slice(0, 5).map(showValue).join(', ')}${value.length > 5 ? ', …' : ''}]`;
+  const ctor = (value as object).constructor?.name;
+  return ctor && ctor !== 'Object' ? `a ${ctor}` : 'an object';
+}
+
+const ADAPTER = 'WorkerThreadsGraphAdapter';
+const EXAMPLE = "{ modules: [new URL('./features.ts', import.meta.url)] }";
+const list = (names: readonly string[]): string => `[${names.join(', ')}]`;
+const option = (owner: string, name: string, value: unknown, expected: string): string =>
+  `${owner}: option "${name}" is ${showValue(value)}; ${expected}`;
+
+export const messages = {
+  notAnOptionsObject: (owner: string, value: unknown, example: string) =>
+    `${owner}: options are ${showValue(value)}; pass an object of options, e.g. new ${owner}(${example})`,
+  unknownOption: (owner: string, key: string, known: readonly string[]) =>
+    `${owner}: there is no option "${key}"; the options are ${known.join(', ')}`,
+  noModules: (value: unknown) =>
+    option(
+      ADAPTER,
+      'modules',
+      value,
+      `list the URLs (or paths) of the pipeline modules whose nodes run in threads, e.g. ${EXAMPLE.slice(2, -2)}`,
+    ),
+  badModule: (index: number, value: unknown) =>
+    `${ADAPTER}: option "modules" has ${showValue(value)} at index ${index}; give a file URL (new URL('./features.ts', import.meta.url)), ` +
+    "a file: URL string or a file path of a module that exports the pipeline's classes",
+  missingModule: (index: number, url: string) =>
+    `${ADAPTER}: option "modules" names ${url} at index ${index}, which does not exist; give the URL of the pipeline module, ` +
+    "e.g. new URL('./features.ts', import.meta.url)",
+  badMaxThreads: (owner: string, value: unknown) =>
+    option(owner, 'maxThreads', value, 'give a whole number of at least 1 (the default is os.availableParallelism())'),
+  poolAndMaxThreads: (maxThreads: unknown, poolThreads: number) =>
+    `${ADAPTER}: options "maxThreads" (${showValue(maxThreads)}) and "pool" (a ThreadPool of ${poolThreads} threads) are both given; ` +
+    'the pool decides how many threads run: pass maxThreads to new ThreadPool({ maxThreads }) and leave it out here',
+  badNodes: (value: unknown) =>
+    option(
+      ADAPTER,
+      'nodes',
+      value,
+      "give node names (['features', 'score']) or a tag filter ({ compute: 'cpu' }), or leave it out to send every node to threads",
+    ),
+  badTagFilter: (key: string, value: unknown) =>
+    `${ADAPTER}: option "nodes" filters tag "${key}" by ${showValue(value)}; a tag filter value is a string, an array of strings, ` +
+    'or null (the node has the tag)',
+  badPool: (value: unknown) =>
+    option(ADAPTER, 'pool', value, 'give a ThreadPool (new ThreadPool({ maxThreads })) to share, or leave it out'),
+  typescriptMissing: (url: string) =>
+    `${ADAPTER}: the module ${url} is TypeScript, which worker threads load with the package "typescript" (an optional peer ` +
+    'dependency of @hamilton-ts/adapters), and it is not installed; install it (npm install --save-dev typescript), ' +
+    'or point the modules at compiled .js files',
+  instanceModules: (nodes: readonly string[], classes: readonly string[]) =>
+    `node${nodes.length === 1 ? '' : 's'} ${list(nodes)} come${nodes.length === 1 ? 's' : ''} from a module given as an instance ` +
+    `of ${classes.join(', ')}: an instance's state (injected services, constructor arguments) cannot travel to a worker thread, ` +
+    'which imports the module file and constructs the class itself; pass the class to the driver instead of an instance, ' +
+    'or leave these nodes out of the adapter\'s "nodes" option so they run in this thread',
+  unknownNodes: (names: readonly string[]) =>
+    `option "nodes" names ${list(names)}, which the graph does not compute; name computed nodes (see listAvailableVariables())`,
+  configCannotTravel: (reason: string) =>
+    `the driver's config must be copied to worker threads, which rebuild the graph from it, but ${reason}; ` +
+    'pass that value as an input instead, or build the driver without the worker-threads adapter',
+  notInThreadModules: (node: string, modules: readonly string[], missingClass: string | undefined) =>
+    `node "${node}" is not defined in the thread modules ${list(modules)}` +
+    (missingClass ? ` (none of them exports the class ${missingClass} that defines it)` : '') +
+    '; export the node\'s class from one of them, or leave the node out of the adapter\'s "nodes" option',
+  originDiffers: (node: string, driver: string, thread: string | undefined, modules: readonly string[]) =>
+    `node "${node}" differs between the driver and the thread modules ${list(modules)}: the driver's is ${driver}, ` +
+    `the thread modules' is ${thread ?? 'of unknown origin'}; give the threads the same modules as the driver`,
+  dependenciesDiffer: (node: string, driver: readonly string[], thread: readonly string[], modules: readonly string[]) =>
+    `node "${node}" differs between the driver and the thread modules ${list(modules)}: the driver's depends on ${list(driver)}, ` +
+    `the thread modules' on ${list(thread)}; give the threads the same modules (and config) as the driver`,
+  importFailed: (url: string, reason: string) => `a worker thread cannot import the module ${url}: ${reason}`,
+} as const;
