@@ -31,6 +31,7 @@ export * from './errors/index.js';
 export type { ExecuteOptions } from './execution/prepare-run.js';
 export type { TagValue, TypeRef } from './graph/types.js';
 export type { Variable } from './graph/variable.js';
+export { isThenable } from './lifecycle/hook-set.js';
 // Adapters
 export type {
   GraphAdapter,

@@ -1,4 +1,4 @@
-import type { GraphAdapter, NodeExecuteContext } from '@hamilton-ts/core';
+import { type GraphAdapter, isThenable, type NodeExecuteContext } from '@hamilton-ts/core';
 import { errorMatcher } from './error-matcher.js';
 import { FAILED } from './failed.js';
 import { messages } from './messages.js';
@@ -85,10 +85,4 @@ export class GracefulErrorAdapter implements GraphAdapter {
     this.caught.add({ runId: ctx.runId, node: ctx.node.name, error });
     return this.sentinel;
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
-  );
 }

@@ -20,14 +20,12 @@ export function argsOf(node: NodeDef, kwargs: Readonly<Record<string, unknown>>)
   return node.deps.map((dep) => kwargs[dep.name]);
 }
 
-type NodeEvent = NodeExecuteContext;
-
-function nodeEvent(runId: string, def: NodeDef, args: unknown[]): NodeEvent {
+function nodeEvent(runId: string, def: NodeDef, args: unknown[]): NodeExecuteContext {
   return { runId, node: toVariable(def), kwargs: kwargsOf(def, args) };
 }
 
 /** What `postNodeExecute` gets: the node's event fields and the outcome. */
-function outcomeEvent(event: NodeEvent, success: boolean, error: unknown, result: unknown) {
+function outcomeEvent(event: NodeExecuteContext, success: boolean, error: unknown, result: unknown) {
   return { runId: event.runId, node: event.node, kwargs: event.kwargs, success, error, result };
 }
 
@@ -74,7 +72,7 @@ function after(pending: Promise<void> | undefined, next: () => unknown): unknown
  * Runs the node through the chain and tells `postNodeExecute` how it went, also when it failed.
  * Stays synchronous while the node and the hooks are, so observing a run costs no promise per node.
  */
-function observe(hooks: HookSet, event: NodeEvent, chain: (ctx: NodeExecuteContext) => unknown): unknown {
+function observe(hooks: HookSet, event: NodeExecuteContext, chain: (ctx: NodeExecuteContext) => unknown): unknown {
   let result: unknown;
   try {
     result = chain(event);
@@ -89,12 +87,12 @@ function observe(hooks: HookSet, event: NodeEvent, chain: (ctx: NodeExecuteConte
   return succeeded(hooks, event, result);
 }
 
-function succeeded(hooks: HookSet, event: NodeEvent, result: unknown): unknown {
+function succeeded(hooks: HookSet, event: NodeExecuteContext, result: unknown): unknown {
   const pending = hooks.callEach('postNodeExecute', outcomeEvent(event, true, undefined, result));
   return pending ? pending.then(() => result) : result;
 }
 
-function failed(hooks: HookSet, event: NodeEvent, error: unknown): Promise<never> {
+function failed(hooks: HookSet, event: NodeExecuteContext, error: unknown): Promise<never> {
   const pending = hooks.callEach('postNodeExecute', outcomeEvent(event, false, error, undefined));
   if (!pending) throw error;
   return pending.then(() => {
