@@ -56,7 +56,7 @@ const scenario: Scenario = {
     });
 
     const chain = trivialChain(count);
-    const noop: GraphAdapter = { preNodeExecute() {}, postNodeExecute() {} };
+    const noop = { preNodeExecute() {}, postNodeExecute() {} } satisfies GraphAdapter;
     const bare = new Driver({}, chain.module);
     const observed = new Driver({}, chain.module, { adapter: noop });
     const run = (dr: Driver) => () => dr.rawExecute(chain.outputs, { inputs: chain.inputs });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export type { ResultBuilder } from '@hamilton-ts/result-builders';
+export type { RecordOfOutputs, ResultBuilder } from '@hamilton-ts/result-builders';
 export type { HamiltonModule } from './builder/collect-methods.js';
 // Engines: the value codec, and what a worker needs to run the driver's nodes by name
 export * from './codec/index.js';
@@ -24,8 +24,9 @@ export { tagOutputs } from './decorators/tag-outputs.decorator.js';
 export { AsyncDriver } from './driver/async-driver.js';
 export { Builder } from './driver/builder.js';
 // Running the graph
-export { Driver, type DriverOptions } from './driver/driver.js';
+export { Driver, type DriverAdapter, type DriverOptions } from './driver/driver.js';
 export { matchesTagFilter, type TagFilter } from './driver/tag-filter.js';
+export type { NodeTypes, OutputsOf, ResultOf } from './driver/typed-outputs.js';
 // Errors
 export * from './errors/index.js';
 export type { ExecuteOptions } from './execution/prepare-run.js';
@@ -50,7 +51,7 @@ export { PipeStep, step } from './modifiers/pipe-step.js';
 export type { SubdagOptions } from './modifiers/subdag-options.js';
 export * from './remote/index.js';
 // Testing
-export { testNode } from './testing/test-node.js';
+export { type TestNodeOptions, testNode } from './testing/test-node.js';
 export type { CheckOutputOptions, CheckOutputValidators } from './validation/check-output-spec.js';
 export { DATA_QUALITY_TAGS } from './validation/data-quality-tags.js';
 export type { DataValidator, Importance, ValidationOutcome, ValidationResult } from './validation/data-validator.js';

@@ -1,26 +1,29 @@
+import type { ColumnTable } from 'arquero';
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
 import { AsyncDriver } from './async-driver.js';
 import { checkBuild, checkWithAdapters, checkWithConfig, checkWithModules } from './check-arguments.js';
-import { Driver } from './driver.js';
+import { Driver, type DriverAdapter } from './driver.js';
 
 /**
  * Assembles a driver step by step. `withConfig` merges, `withModules` and `withAdapters` append.
+ * The driver is typed as `new Driver(...)` would be: results from the result builder given to
+ * `withAdapters`, outputs from the modules given to `withModules`.
  *
  * @example
  * const dr = new Builder().withModules(A, B).withConfig({ region: 'US' }).withAdapters(new PrintLn())
  *   .allowModuleOverrides().build();
  */
-export class Builder {
+export class Builder<R = ColumnTable, M extends HamiltonModule = never> {
   private modules: HamiltonModule[] = [];
   private config: Record<string, unknown> = {};
   private adapters: GraphAdapter[] = [];
   private overrides = false;
 
-  withModules(...modules: HamiltonModule[]): this {
+  withModules<const Added extends readonly HamiltonModule[]>(...modules: Added): Builder<R, M | Added[number]> {
     checkWithModules(modules);
     this.modules.push(...modules);
-    return this;
+    return this as Builder<R, M | Added[number]>;
   }
 
   withConfig(config: Readonly<Record<string, unknown>>): this {
@@ -29,10 +32,11 @@ export class Builder {
     return this;
   }
 
-  withAdapters(...adapters: GraphAdapter[]): this {
+  /** Appends adapters; a result builder among them types the driver's results. */
+  withAdapters<Built = R>(...adapters: DriverAdapter<Built>[]): Builder<Built, M> {
     checkWithAdapters(adapters);
-    this.adapters.push(...adapters);
-    return this;
+    this.adapters.push(...(adapters as GraphAdapter[]));
+    return this as unknown as Builder<Built, M>;
   }
 
   /** Later modules replace same-named nodes of earlier ones instead of failing the build. */
@@ -42,14 +46,23 @@ export class Builder {
   }
 
   /** A sequential `Driver`. */
-  build<R = unknown>(): Driver<R> {
+  build<Built = R>(): Driver<Built, M> {
     checkBuild('build', this.modules);
-    return new Driver<R>(this.config, this.modules, { adapter: this.adapters, allowModuleOverrides: this.overrides });
+    return new Driver<Built, M>(this.config, this.builtModules(), { adapter: this.adapters, allowModuleOverrides: this.overrides });
   }
 
   /** An `AsyncDriver` running up to `maxConcurrency` nodes at once (default: unlimited). */
-  buildAsync<R = unknown>(options: { maxConcurrency?: number } = {}): AsyncDriver<R> {
+  buildAsync<Built = R>(options: { maxConcurrency?: number } = {}): AsyncDriver<Built, M> {
     checkBuild('buildAsync', this.modules, options);
-    return new AsyncDriver<R>(this.config, this.modules, { ...options, adapter: this.adapters, allowModuleOverrides: this.overrides });
+    return new AsyncDriver<Built, M>(this.config, this.builtModules(), {
+      ...options,
+      adapter: this.adapters,
+      allowModuleOverrides: this.overrides,
+    });
+  }
+
+  /** The modules as the driver's type sees them: `M` is what `withModules` was given. */
+  private builtModules(): M {
+    return this.modules as unknown as M;
   }
 }

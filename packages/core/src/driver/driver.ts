@@ -1,4 +1,5 @@
 import { ArqueroTableResult, type ResultBuilder } from '@hamilton-ts/result-builders';
+import type { ColumnTable } from 'arquero';
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import { buildGraph } from '../builder/graph-builder.js';
 import { GraphBuildError } from '../errors/graph-build-error.js';
@@ -15,11 +16,15 @@ import { type TextFormat, type VisualizeOptions, Visualizer } from '../visualize
 import { checkDriverArguments, checkListOptions, checkNodeNames, checkRunArguments } from './check-arguments.js';
 import { GraphQueries } from './graph-queries.js';
 import type { TagFilter } from './tag-filter.js';
+import type { OutputsOf, ResultOf } from './typed-outputs.js';
+
+/** An adapter of a driver whose results are typed `R`: any graph adapter, or a result builder of `R`. */
+export type DriverAdapter<R = unknown> = GraphAdapter | ResultBuilder<R>;
 
 /** Options of `new Driver(config, modules, options)`. */
-export interface DriverOptions {
-  /** One adapter or several: lifecycle adapters, engines, and at most one result builder. */
-  readonly adapter?: GraphAdapter | readonly GraphAdapter[];
+export interface DriverOptions<R = unknown> {
+  /** One adapter or several: lifecycle adapters, engines, and at most one result builder (its result types `execute`). */
+  readonly adapter?: DriverAdapter<R> | readonly DriverAdapter<R>[];
   /** When two modules define the same node, the later one wins instead of failing the build. */
   readonly allowModuleOverrides?: boolean;
   /** How many nodes may be awaited at once; 1 (the default) runs nodes one after another. */
@@ -30,11 +35,18 @@ export interface DriverOptions {
  * Builds the DAG of the given modules under `config` and computes requested outputs from it.
  * Nodes run in dependency order; outputs go to the result builder (an arquero table by default).
  *
+ * Types: `R` is what the result builder returns (arquero's `ColumnTable` by default), and `M` the
+ * modules, from which each requested output is typed as its method's awaited return type. Both are
+ * inferred from the constructor's arguments; `Driver<R>` alone accepts a driver of any modules.
+ *
  * @example
  * const dr = new Driver({}, SpendFeatures, { adapter: new SimpleTableGraphAdapter() });
  * const table = await dr.execute(['spendPerSignup'], { inputs: { spend, signups } });
  */
-export class Driver<R = unknown> {
+// `any` as the modules' default: a parameter typed `Driver<ColumnTable>` accepts drivers of any modules
+// (the modules' types sit in conditional types, which TypeScript compares invariantly).
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   /** The built graph (nodes by name, config). */
   readonly graph: Graph;
   private readonly hooks: HookSet;
@@ -45,7 +57,7 @@ export class Driver<R = unknown> {
   private runCount = 0;
   private constructed: Promise<void> | undefined;
 
-  constructor(config: Readonly<Record<string, unknown>>, modules: HamiltonModule, options: DriverOptions = {}) {
+  constructor(config: Readonly<Record<string, unknown>>, modules: M, options: DriverOptions<R> = {}) {
     checkDriverArguments(config, modules, options);
     const adapters =
       options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
@@ -61,14 +73,26 @@ export class Driver<R = unknown> {
     }
   }
 
-  /** Computes `outputs` (node names; `[]` runs nothing and builds from no outputs) and hands them to the result builder. */
-  async execute(outputs: readonly string[], options?: ExecuteOptions): Promise<R> {
+  /**
+   * Computes `outputs` (node names; `[]` runs nothing and builds from no outputs) and hands them to
+   * the result builder. With `DictResult` the record is typed per output; a type argument types
+   * outputs the modules' types cannot see: `execute<{ spendPerSignup: Float64Array }>(['spendPerSignup'])`.
+   */
+  execute<const O extends readonly string[]>(outputs: O, options?: ExecuteOptions): Promise<ResultOf<R, OutputsOf<M, O[number]>>>;
+  execute<T extends Record<string, unknown>>(outputs: readonly (keyof T & string)[], options?: ExecuteOptions): Promise<ResultOf<R, T>>;
+  async execute(outputs: readonly string[], options?: ExecuteOptions): Promise<unknown> {
     const results = await this.rawExecute(outputs, options);
     const built = this.resultBuilder.buildResult(results);
-    return (isThenable(built) ? await built : built) as R;
+    return isThenable(built) ? await built : built;
   }
 
-  /** Computes `outputs` and returns them by name, without a result builder (`[]` gives `{}`). */
+  /**
+   * Computes `outputs` and returns them by name, without a result builder (`[]` gives `{}`). Each
+   * output is typed from the modules, `unknown` where their types cannot see it; a type argument
+   * gives the record's type instead: `rawExecute<{ spendPerSignup: Float64Array }>(['spendPerSignup'])`.
+   */
+  rawExecute<const O extends readonly string[]>(outputs: O, options?: ExecuteOptions): Promise<OutputsOf<M, O[number]>>;
+  rawExecute<T extends Record<string, unknown>>(outputs: readonly (keyof T & string)[], options?: ExecuteOptions): Promise<T>;
   async rawExecute(outputs: readonly string[], options?: ExecuteOptions): Promise<Record<string, unknown>> {
     checkRunArguments(outputs, options);
     if (this.constructed) await this.constructed;

@@ -1,6 +1,7 @@
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import { checkTestNodeArguments } from '../driver/check-arguments.js';
 import { Driver } from '../driver/driver.js';
+import type { NodeTypes } from '../driver/typed-outputs.js';
 import { type InputProblem, InputValidationError } from '../errors/input-validation-error.js';
 import { describeType, messages } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
@@ -8,20 +9,40 @@ import type { Graph, NodeDef } from '../graph/types.js';
 import { unknownNodeError } from '../graph/unknown-nodes.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
 
+/** Options of `testNode`. */
+export interface TestNodeOptions {
+  /** The config the module is built under (it chooses `config.when` variants). */
+  readonly config?: Readonly<Record<string, unknown>>;
+}
+
 /**
  * Runs one node alone with the given dependency values, each type-checked against the parameter
  * it feeds. Nodes that the same method created for it (through modifiers) run too; every other
  * dependency must be in `values` (which may be left out for a node without dependencies).
+ * The result is typed as the method's awaited return type where the module's types show it.
  *
  * @example
  * const perSignup = await testNode(SpendFeatures, 'spendPerSignup', { spendUsd, signups });
  */
-export async function testNode<T = unknown>(
+export function testNode<const M extends HamiltonModule, const K extends string>(
+  module: M,
+  name: K,
+  values?: Readonly<Record<string, unknown>>,
+  options?: TestNodeOptions,
+): Promise<(NodeTypes<M> & Record<string, unknown>)[K]>;
+/** A type argument gives the node's type where the module's types cannot see it (renamed nodes, nodes made by modifiers). */
+export function testNode<T>(
+  module: HamiltonModule,
+  name: string,
+  values?: Readonly<Record<string, unknown>>,
+  options?: TestNodeOptions,
+): Promise<T>;
+export async function testNode(
   module: HamiltonModule,
   name: string,
   values: Readonly<Record<string, unknown>> = {},
-  options: { config?: Readonly<Record<string, unknown>> } = {},
-): Promise<T> {
+  options: TestNodeOptions = {},
+): Promise<unknown> {
   checkTestNodeArguments(name, values, options);
   // Every value goes in as an override: checkBoundary checks it against the parameter it feeds,
   // whereas the driver's check would apply the type of the node it replaces (for an external
@@ -33,7 +54,7 @@ export async function testNode<T = unknown>(
   if (problems.length) throw new InputValidationError(problems);
   const overrides = Object.fromEntries(Object.entries(values).filter(([key]) => driver.graph.nodes.has(key)));
   const result = await driver.rawExecute([name], { overrides });
-  return result[name] as T;
+  return result[name];
 }
 
 /** Walks up from the node through nodes of its own method; reports missing and mistyped values. */
