@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs hamilton-ts the way a user does: builds and packs every public package, installs the
+# tarballs into a new app outside the repository (registry only, no overrides), compiles a strict
+# TypeScript file that uses the README's API without casts, and runs it. Exits non-zero on failure.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/hamilton-ts-consumer.XXXXXX")"
+trap '[ -n "${KEEP_CONSUMER:-}" ] || rm -rf "$work"' EXIT
+cd "$root"
+
+echo "consumer: building the packages from a clean state"
+rm -rf packages/*/dist packages/*/tsconfig.tsbuildinfo
+npm run --silent build
+node scripts/check-packages.mjs
+
+echo "consumer: packing"
+mkdir -p "$work/tarballs" "$work/app"
+tarballs=()
+for manifest in packages/*/package.json; do
+  dir="$(dirname "$manifest")"
+  [ "$(node -p "Boolean(require('./$manifest').private)")" = "true" ] && continue
+  name="$(cd "$dir" && npm pack --silent --ignore-scripts --pack-destination "$work/tarballs" | tail -n 1)"
+  tarballs+=("$work/tarballs/$name")
+done
+
+echo "consumer: installing ${#tarballs[@]} tarballs into $work/app"
+cp scripts/consumer/app.ts scripts/consumer/features.ts scripts/consumer/tsconfig.json "$work/app/"
+typescript="$(node -p "require('./node_modules/typescript/package.json').version")"
+node_types="$(node -p "require('./node_modules/@types/node/package.json').version")"
+cat > "$work/app/package.json" <<JSON
+{ "name": "hamilton-ts-consumer", "private": true, "type": "module" }
+JSON
+cd "$work/app"
+npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}" arquero@^8 reflect-metadata@^0.2.2 \
+  "typescript@$typescript" "@types/node@$node_types"
+
+echo "consumer: compiling app.ts with strict"
+npx tsc -p tsconfig.json
+echo "consumer: running it"
+node dist/app.js
