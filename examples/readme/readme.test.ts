@@ -14,7 +14,7 @@ const signups = Float64Array.from([1, 2, 5, 4]);
 test('declaring nodes: names, renamed deps, the optional windowDays and the tags', async () => {
   const dr = new Driver({}, new SpendFeatures(2));
   const out = await dr.rawExecute(['spendPerSignup', 'signupsLastWeek'], { inputs: { spend, signups } });
-  expect(Array.from(out.spendPerSignup as Float64Array)).toEqual([20, 20, 12, 20]);
+  expect(Array.from(out.spendPerSignup as ArrayLike<number>)).toEqual([20, 20, 12, 20]); // renamed: unknown to the types
   expect(out.signupsLastWeek).toBe(12);
   expect(await dr.rawExecute(['signupsLastWeek'], { inputs: { signups, windowDays: 2 } })).toEqual({ signupsLastWeek: 9 });
   const last = dr.listAvailableVariables().find((v) => v.name === 'signupsLastWeek')!;
@@ -80,14 +80,30 @@ test('tag filters, Builder and AsyncDriver as the README writes them', async () 
 
 test('DictResult and testNode as the README writes them', async () => {
   const dictDriver = new Driver({}, SpendFeatures, { adapter: new DictResult() });
-  const { spendPerSignup } = (await dictDriver.execute(['spendPerSignup'], { inputs: { spend, signups } })) as Record<string, unknown>;
-  expect(Array.from(spendPerSignup as Float64Array)).toEqual([10, 10, 6, 10]);
+  const { spendUsd } = await dictDriver.execute(['spendUsd'], { inputs: { spend } }); // Float64Array
+  const { spendPerSignup } = await dictDriver.execute<{ spendPerSignup: Float64Array }>(['spendPerSignup'], { inputs: { spend, signups } });
+  expect(Array.from(spendPerSignup)).toEqual([10, 10, 6, 10]);
+  expect(spendUsd).toEqual(spend);
 
-  const spendUsd = spend;
-  const perSignup = await testNode(SpendFeatures, 'spendPerSignup', { spendUsd, signups });
+  const perSignup = await testNode<Float64Array>(SpendFeatures, 'spendPerSignup', { spendUsd, signups }); // type-checked
+  const scaled = await testNode(new SpendFeatures(2), 'spendUsd', { spend }); // Float64Array, from the method
   expect(perSignup).toEqual(spendPerSignup);
+  expect(scaled[3]).toBe(80);
   const usd = new SpendFeatures(1.1).spendUsd(spend);
   expect(usd[0]).toBeCloseTo(11, 10);
+});
+
+test('typed results as the README writes them', async () => {
+  const dr = new Driver({}, SpendFeatures);
+  const table = await dr.execute(['spendUsd'], { inputs: { spend } }); // ColumnTable
+  expect(table.numRows()).toBe(4);
+  const raw = await dr.rawExecute(['spendUsd', 'signupsLastWeek'], { inputs: { spend, signups } });
+  const usd: Float64Array = raw.spendUsd;
+  const lastWeek: number = raw.signupsLastWeek;
+  expect([usd[0], lastWeek]).toEqual([10, 12]);
+  const dictDriver = new Driver({}, SpendFeatures, { adapter: new DictResult() });
+  const { spendUsd, signupsLastWeek } = await dictDriver.execute(['spendUsd', 'signupsLastWeek'], { inputs: { spend, signups } });
+  expect(spendUsd.byteLength + signupsLastWeek).toBe(32 + 12);
 });
 
 test('seeing the DAG as the README writes it', async () => {
