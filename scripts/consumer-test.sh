@@ -24,7 +24,7 @@ for manifest in packages/*/package.json; do
 done
 
 echo "consumer: installing ${#tarballs[@]} tarballs into $work/app"
-cp scripts/consumer/app.ts scripts/consumer/features.ts scripts/consumer/tsconfig.json "$work/app/"
+cp scripts/consumer/*.ts scripts/consumer/tsconfig.json "$work/app/"
 typescript="$(node -p "require('./node_modules/typescript/package.json').version")"
 node_types="$(node -p "require('./node_modules/@types/node/package.json').version")"
 cat > "$work/app/package.json" <<JSON
@@ -38,3 +38,7 @@ echo "consumer: compiling app.ts with strict"
 npx tsc -p tsconfig.json
 echo "consumer: running it"
 node dist/app.js
+
+echo "consumer: without typescript installed"
+npm uninstall --no-audit --no-fund --loglevel=error typescript
+node dist/without-typescript.js
