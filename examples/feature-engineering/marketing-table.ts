@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { extractColumns, node } from '@hamilton-ts/core';
-import { type ColumnTable, fromCSV } from 'arquero';
+import { ColumnTable, fromCSV } from 'arquero';
 
 /** Loads the weekly marketing CSV of one region; each column becomes a node of its own. */
 export class MarketingTable {

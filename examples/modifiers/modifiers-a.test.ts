@@ -16,7 +16,7 @@ import {
   tagOutputs,
   value,
 } from '@hamilton-ts/core';
-import { type ColumnTable, table } from 'arquero';
+import { ColumnTable, table } from 'arquero';
 
 test('parameterize: one node per output, bound by value or source, doc templated', async () => {
   class Rolling {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collect, node, parallelizable } from '@hamilton-ts/core';
-import { type ColumnTable, fromCSV, table } from 'arquero';
+import { ColumnTable, fromCSV, table } from 'arquero';
 
 /** What one file contributes: a row of the report. */
 export interface ChannelSummary {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { AsyncDriver, Driver, NodeExecutionError } from '@hamilton-ts/core';
 import { describe, expect, it } from '@jest/globals';
-import type { ColumnTable } from 'arquero';
+import { ColumnTable } from 'arquero';
 import { ChannelReport } from './channel-pipeline.js';
 
 const dataDir = fileURLToPath(new URL('./data', import.meta.url));
@@ -26,5 +26,10 @@ describe('examples/parallel-files', () => {
       .catch((e) => e);
     expect(error).toBeInstanceOf(NodeExecutionError);
     expect(error.node).toBe('channelFile');
+  });
+
+  it('keeps the table type of its edges (a class in a node signature is imported as a value, not `import type`)', () => {
+    const variables = new Driver({}, ChannelReport).listAvailableVariables();
+    expect(variables.find((v) => v.name === 'channelTable')?.type).toBe(ColumnTable);
   });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { type ColumnTable, table } from 'arquero';
+import { ColumnTable, table } from 'arquero';
 import { buildError } from '../../test/support/build-error.js';
 import { Driver, extractColumns, NodeExecutionError, node, testNode } from '../index.js';
 
