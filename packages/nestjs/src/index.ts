@@ -1,0 +1,4 @@
+export { getDriverToken, InjectDriver } from './driver-token.js';
+export { HamiltonModule } from './hamilton.module.js';
+export type { HamiltonAdapter, HamiltonModuleExtras, HamiltonModuleOptions } from './hamilton-options.interface.js';
+export { Pipeline } from './pipeline.decorator.js';
