@@ -6,8 +6,8 @@ import { type InputProblem, InputValidationError } from '../errors/input-validat
 import { describeType, messages } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Graph, NodeDef } from '../graph/types.js';
-import { unknownNodeError } from '../graph/unknown-nodes.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
+import { boundaryEdges, testableNode } from './method-boundary.js';
 
 /** Options of `testNode`. */
 export interface TestNodeOptions {
@@ -48,8 +48,7 @@ export async function testNode(
   // whereas the driver's check would apply the type of the node it replaces (for an external
   // input, the narrowest type of every consumer in the module), so the driver accepts it as is.
   const driver = new Driver(options.config ?? {}, module, { adapter: new BoundaryChecked(values) });
-  const target = driver.graph.nodes.get(name);
-  if (target?.kind !== 'function') throw unknownNodeError(driver.graph, [name], 'node');
+  const target = testableNode(driver.graph, name);
   const problems = checkBoundary(driver.graph, target, values);
   if (problems.length) throw new InputValidationError(problems);
   const overrides = Object.fromEntries(Object.entries(values).filter(([key]) => driver.graph.nodes.has(key)));
@@ -57,28 +56,19 @@ export async function testNode(
   return result[name];
 }
 
-/** Walks up from the node through nodes of its own method; reports missing and mistyped values. */
+/** Checks the values crossing the method's boundary against the parameters they feed; names those missing. */
 function checkBoundary(graph: Graph, target: NodeDef, values: Readonly<Record<string, unknown>>): InputProblem[] {
   const problems: InputProblem[] = [];
   const missing: string[] = [];
-  const seen = new Set<string>();
-  const stack = [target];
-  while (stack.length) {
-    const node = stack.pop()!;
-    for (const dep of node.deps) {
-      if (seen.has(`${node.name}\u0000${dep.name}`)) continue;
-      seen.add(`${node.name}\u0000${dep.name}`);
-      const upstream = graph.nodes.get(dep.name)!;
-      if (Object.hasOwn(values, dep.name)) {
-        if (!valueMatchesType(values[dep.name], dep.type))
-          problems.push({
-            input: dep.name,
-            neededBy: [node.name],
-            message: messages.inputType(dep.name, describeType(dep.type), values[dep.name], [node.name]),
-          });
-      } else if (upstream.kind === 'function' && sameMethod(upstream, target)) stack.push(upstream);
-      else if (upstream.kind !== 'config' && !dep.optional && !missing.includes(dep.name)) missing.push(dep.name);
-    }
+  for (const { consumer, dep, upstream } of boundaryEdges(graph, target, (name) => Object.hasOwn(values, name))) {
+    if (Object.hasOwn(values, dep.name)) {
+      if (!valueMatchesType(values[dep.name], dep.type))
+        problems.push({
+          input: dep.name,
+          neededBy: [consumer.name],
+          message: messages.inputType(dep.name, describeType(dep.type), values[dep.name], [consumer.name]),
+        });
+    } else if (upstream.kind !== 'config' && !dep.optional && !missing.includes(dep.name)) missing.push(dep.name);
   }
   if (missing.length)
     problems.push({ input: missing[0], neededBy: [target.name], message: messages.testNodeMissing(target.name, missing) });
@@ -92,8 +82,4 @@ class BoundaryChecked implements GraphAdapter {
   validateInput({ name }: { name: string }): boolean | undefined {
     return Object.hasOwn(this.values, name) ? true : undefined;
   }
-}
-
-function sameMethod(a: NodeDef, b: NodeDef): boolean {
-  return a.origin?.className === b.origin?.className && a.origin?.method === b.origin?.method;
 }
