@@ -27,17 +27,19 @@ echo "consumer: installing ${#tarballs[@]} tarballs into $work/app"
 cp scripts/consumer/*.ts scripts/consumer/tsconfig.json "$work/app/"
 typescript="$(node -p "require('./node_modules/typescript/package.json').version")"
 node_types="$(node -p "require('./node_modules/@types/node/package.json').version")"
+nest="$(node -p "require('./node_modules/@nestjs/core/package.json').version")"
 cat > "$work/app/package.json" <<JSON
 { "name": "hamilton-ts-consumer", "private": true, "type": "module" }
 JSON
 cd "$work/app"
 npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}" arquero@^8 reflect-metadata@^0.2.2 \
-  "typescript@$typescript" "@types/node@$node_types"
+  "@nestjs/common@$nest" "@nestjs/core@$nest" rxjs@^7.8 "typescript@$typescript" "@types/node@$node_types"
 
-echo "consumer: compiling app.ts with strict"
+echo "consumer: compiling app.ts and nest.ts with strict"
 npx tsc -p tsconfig.json
 echo "consumer: running it"
 node dist/app.js
+node dist/nest.js
 
 echo "consumer: without typescript installed"
 npm uninstall --no-audit --no-fund --loglevel=error typescript

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { GracefulErrorAdapter, PrintLn, SimpleGraphAdapter, WorkerThreadsGraphAdapter } from '@hamilton-ts/adapters';
 import { AsyncDriver, Builder, Driver, HamiltonError, InputValidationError, testNode } from '@hamilton-ts/core';
+import { RecordingAdapter } from '@hamilton-ts/core/testing';
 import { ArrowResult, DictResult } from '@hamilton-ts/result-builders';
 import { fromArrow } from 'arquero';
 import { Heavy, SpendFeatures } from './features.js';
@@ -55,6 +56,10 @@ check((await concurrent.execute(['signupsLastWeek'], { inputs: { signups } })).s
 const perSignup = await testNode<Float64Array>(SpendFeatures, 'spendPerSignup', { spendUsd: spend, signups });
 const scaled = await testNode(new SpendFeatures(3), 'spendUsd', { spend });
 check(perSignup[2] === 6 && scaled[0] === 30, 'testNode');
+const recorder = new RecordingAdapter<typeof SpendFeatures>();
+await new Driver({}, SpendFeatures, { adapter: recorder }).rawExecute(['totalSpend'], { overrides: { spendUsd: spend } });
+const recordedTotal: number = recorder.valueOf('totalSpend');
+check(recorder.ran.join() === 'totalSpend' && recordedTotal === 60, 'RecordingAdapter from @hamilton-ts/core/testing');
 try {
   await dr.execute(['spendUsd'], { inputs: { spend: 'not an array' } });
   check(false, 'a mistyped input must throw');

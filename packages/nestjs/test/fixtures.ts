@@ -21,7 +21,7 @@ export class PricingPipeline {
   }
 
   @node()
-  withTax(priceUsd: number, taxRate = 0.2): number {
+  withTax(priceUsd: number, taxRate: number = 0.2): number {
     return Math.round(priceUsd * (1 + taxRate) * 100) / 100;
   }
 }
