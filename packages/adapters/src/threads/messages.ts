@@ -13,7 +13,6 @@ export function showValue(value: unknown): string {
 
 const ADAPTER = 'WorkerThreadsGraphAdapter';
 const EXAMPLE = "{ modules: [new URL('./features.ts', import.meta.url)] }";
-const list = (names: readonly string[]): string => `[${names.join(', ')}]`;
 const option = (owner: string, name: string, value: unknown, expected: string): string =>
   `${owner}: option "${name}" is ${showValue(value)}; ${expected}`;
 
@@ -56,25 +55,4 @@ export const messages = {
     `${ADAPTER}: the module ${url} is TypeScript, which worker threads load with the package "typescript" (an optional peer ` +
     'dependency of @hamilton-ts/adapters), and it is not installed; install it (npm install --save-dev typescript), ' +
     'or point the modules at compiled .js files',
-  instanceModules: (nodes: readonly string[], classes: readonly string[]) =>
-    `node${nodes.length === 1 ? '' : 's'} ${list(nodes)} come${nodes.length === 1 ? 's' : ''} from a module given as an instance ` +
-    `of ${classes.join(', ')}: an instance's state (injected services, constructor arguments) cannot travel to a worker thread, ` +
-    'which imports the module file and constructs the class itself; pass the class to the driver instead of an instance, ' +
-    'or leave these nodes out of the adapter\'s "nodes" option so they run in this thread',
-  unknownNodes: (names: readonly string[]) =>
-    `option "nodes" names ${list(names)}, which the graph does not compute; name computed nodes (see listAvailableVariables())`,
-  configCannotTravel: (reason: string) =>
-    `the driver's config must be copied to worker threads, which rebuild the graph from it, but ${reason}; ` +
-    'pass that value as an input instead, or build the driver without the worker-threads adapter',
-  notInThreadModules: (node: string, modules: readonly string[], missingClass: string | undefined) =>
-    `node "${node}" is not defined in the thread modules ${list(modules)}` +
-    (missingClass ? ` (none of them exports the class ${missingClass} that defines it)` : '') +
-    '; export the node\'s class from one of them, or leave the node out of the adapter\'s "nodes" option',
-  originDiffers: (node: string, driver: string, thread: string | undefined, modules: readonly string[]) =>
-    `node "${node}" differs between the driver and the thread modules ${list(modules)}: the driver's is ${driver}, ` +
-    `the thread modules' is ${thread ?? 'of unknown origin'}; give the threads the same modules as the driver`,
-  dependenciesDiffer: (node: string, driver: readonly string[], thread: readonly string[], modules: readonly string[]) =>
-    `node "${node}" differs between the driver and the thread modules ${list(modules)}: the driver's depends on ${list(driver)}, ` +
-    `the thread modules' on ${list(thread)}; give the threads the same modules (and config) as the driver`,
-  importFailed: (url: string, reason: string) => `a worker thread cannot import the module ${url}: ${reason}`,
 } as const;

@@ -1,6 +1,6 @@
 import { HamiltonError, type TagFilter } from '@hamilton-ts/core';
+import { isTypeScriptUrl, moduleExists, moduleHref, typescriptInstalled } from '../remote/module-urls.js';
 import { messages } from './messages.js';
-import { isTypeScriptUrl, moduleExists, moduleHref, typescriptInstalled } from './module-urls.js';
 import { ThreadPool } from './thread-pool.js';
 
 /** Options of `new WorkerThreadsGraphAdapter(options)`. */

@@ -1,21 +1,11 @@
 // What the driver's thread and a worker thread say to each other: names and values, never code.
 import type { SerializedError } from '@hamilton-ts/core';
+import type { RemoteNode } from '../remote/remote-runners.js';
 
 /** One node to run in a worker thread. */
-export interface ThreadTask {
-  /** File URLs of the pipeline modules the worker imports. */
-  readonly modules: readonly string[];
-  /** Classes the driver's graph takes its nodes from; `null`: every exported class with `@node` methods. */
-  readonly classes: readonly string[] | null;
-  /** Identifies the driver's config, so each worker builds one graph per driver. */
-  readonly configId: number;
+export interface ThreadTask extends RemoteNode {
   /** The driver's config, packed by the codec. */
   readonly config: unknown;
-  readonly node: string;
-  /** `Class.method` that defines the node in the driver, if known. */
-  readonly origin: string | undefined;
-  /** The node's dependency names in parameter order, as the driver's graph has them. */
-  readonly dependencies: readonly string[];
   /** Dependency values by name, each packed by the codec. */
   readonly kwargs: Readonly<Record<string, unknown>>;
 }

@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { HamiltonError } from '@hamilton-ts/core';
 import { Piscina } from 'piscina';
+import { isTypeScriptUrl } from '../remote/module-urls.js';
 import { messages } from './messages.js';
-import { isTypeScriptUrl } from './module-urls.js';
 import type { ThreadResponse, ThreadTask, ThreadWorkerData } from './protocol.js';
 
 /** Options of `new ThreadPool(options)`. */

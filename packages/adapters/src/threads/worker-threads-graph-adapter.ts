@@ -8,8 +8,9 @@ import {
   unpackTransferred,
   type Variable,
 } from '@hamilton-ts/core';
-import { messages } from './messages.js';
-import { NodeSelection } from './node-selection.js';
+import { NodeSelection } from '../remote/node-selection.js';
+import { checkRemoteGraph } from '../remote/remote-graph.js';
+import { remoteMessages } from '../remote/remote-messages.js';
 import { checkOptions, type WorkerThreadsGraphAdapterOptions } from './options.js';
 import type { ThreadTask } from './protocol.js';
 import { ReceivedBuffers } from './received-buffers.js';
@@ -18,7 +19,7 @@ import type { ThreadPool } from './thread-pool.js';
 
 /** What the adapter knows of one driver's graph, found by the driver's config object. */
 interface DriverFacts {
-  readonly configId: number;
+  readonly configKey: string;
   /** The config, packed once (it is copied to the worker with every task). */
   readonly config: unknown;
   /** Classes the graph's nodes come from (modules given as instances left out); `null` when unknown. */
@@ -65,28 +66,12 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
    * an instance), names in `nodes` the graph does not compute, and a config that cannot be copied.
    */
   validateGraph({ graph, config }: { graph: GraphView; config: Readonly<Record<string, unknown>> }): true | string {
-    const problems: string[] = [];
-    const computed = graph.variables.filter((v) => !v.isExternalInput);
-    const unknown = [...(this.selection.names ?? [])].filter((name) => !computed.some((v) => v.name === name));
-    if (unknown.length) problems.push(messages.unknownNodes(unknown));
-    const fromInstances = computed.filter((v) => this.selection.selects(v) && graph.originOf(v.name)?.fromInstance);
-    if (fromInstances.length)
-      problems.push(
-        messages.instanceModules(
-          fromInstances.map((v) => v.name),
-          [...new Set(fromInstances.map((v) => graph.originOf(v.name)!.className))],
-        ),
-      );
-    const classes = new Set<string>();
-    for (const v of computed) {
-      const origin = graph.originOf(v.name);
-      if (origin && !origin.fromInstance) classes.add(origin.className);
-    }
-    if (computed.some((v) => this.selection.selects(v))) {
+    const { problems, classes, sendsNodes } = checkRemoteGraph(graph, this.selection, 'a worker thread');
+    if (sendsNodes) {
       try {
-        this.drivers.set(config, this.describe(config, [...classes]));
+        this.drivers.set(config, this.describe(config, classes));
       } catch (error) {
-        problems.push(messages.configCannotTravel((error as Error).message));
+        problems.push(remoteMessages.configCannotTravel('worker threads', (error as Error).message));
       }
     }
     return problems.length ? problems.join('; also ') : true;
@@ -118,7 +103,7 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
       task = {
         modules: this.modules,
         classes: facts.classes,
-        configId: facts.configId,
+        configKey: facts.configKey,
         config: facts.config,
         node: node.name,
         origin: node.origin,
@@ -153,7 +138,7 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
 
   private describe(config: Readonly<Record<string, unknown>>, classes: readonly string[] | null): DriverFacts {
     const { payload } = packForTransfer(config, { name: 'config' });
-    return { configId: nextConfigId++, config: payload, classes };
+    return { configKey: String(nextConfigId++), config: payload, classes };
   }
 }
 

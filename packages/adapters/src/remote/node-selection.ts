@@ -11,7 +11,7 @@ export class NodeSelection {
     else this.filter = nodes as TagFilter | undefined;
   }
 
-  /** True when the node runs in a worker thread. */
+  /** True when the node runs remotely (in a worker thread, on a queue worker). */
   selects(node: Variable): boolean {
     if (this.names) return this.names.has(node.name);
     return this.filter ? matchesTagFilter(node.tags, this.filter) : true;
