@@ -92,4 +92,12 @@ describe('serializeError / reviveError', () => {
     expect(roundTrip(error)).toMatchObject({ attempt: 3 });
     expect((roundTrip(error) as { retry?: unknown }).retry).toBeUndefined();
   });
+
+  it('ends a cause chain that loops back to an error it has seen', () => {
+    const looping = new Error('again and again');
+    (looping as { cause?: unknown }).cause = looping;
+    const revived = reviveError(serializeError(looping)) as Error;
+    expect(revived.message).toBe('again and again');
+    expect((revived.cause as Error).message).toBe('again and again (the cause chain loops back to this error)');
+  });
 });

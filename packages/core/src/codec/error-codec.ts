@@ -53,10 +53,17 @@ const OWN_KEYS = new Set(['name', 'message', 'stack', 'cause', 'errors']);
  * throw reviveError(message.error);                        // in the parent: same class, message and stack
  */
 export function serializeError(thrown: unknown): SerializedError {
+  return serializeOnce(thrown, new Set());
+}
+
+/** `seen`: errors on the way down, so a cause chain that loops back (`e.cause = e`) ends instead of recursing forever. */
+function serializeOnce(thrown: unknown, seen: Set<object>): SerializedError {
   if (thrown === null || typeof thrown !== 'object' || !isError(thrown)) {
     return { name: 'Error', message: typeof thrown === 'string' ? thrown : String(thrown), thrown: copyable(thrown) };
   }
   const error = thrown as Error & { cause?: unknown; errors?: unknown };
+  if (seen.has(error)) return { name: String(error.name), message: `${String(error.message)} (the cause chain loops back to this error)` };
+  seen.add(error);
   const kind = CLASSES.find(([, type]) => error instanceof type)?.[0];
   const fields = ownFields(error);
   return {
@@ -65,8 +72,8 @@ export function serializeError(thrown: unknown): SerializedError {
     ...(typeof error.stack === 'string' ? { stack: error.stack } : {}),
     ...(kind ? { kind } : {}),
     ...(fields ? { fields } : {}),
-    ...('cause' in error && error.cause !== undefined ? { cause: serializeError(error.cause) } : {}),
-    ...(Array.isArray(error.errors) ? { errors: error.errors.map(serializeError) } : {}),
+    ...('cause' in error && error.cause !== undefined ? { cause: serializeOnce(error.cause, seen) } : {}),
+    ...(Array.isArray(error.errors) ? { errors: error.errors.map((e) => serializeOnce(e, seen)) } : {}),
   };
 }
 

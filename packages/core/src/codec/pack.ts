@@ -1,8 +1,9 @@
+import type { ColumnTable } from 'arquero';
 import { serializeError } from './error-codec.js';
-import { CODEC_KEY, isError, isNodeBuffer, isPlainObject, LEAF_TAGS, MAX_DEPTH, tagOf } from './kinds.js';
+import { CODEC_KEY, isNodeBuffer, tagOf } from './kinds.js';
 import { codecMessages as text } from './messages.js';
-import { keySegment, PackFailure } from './pack-failure.js';
-import { encodeTable, isTable } from './table-codec.js';
+import { PackFailure } from './pack-failure.js';
+import { classNameOf, convertEntries, convertFields, convertItems, convertSetItems, kindOf, tableToArrow, tooDeep } from './walk.js';
 
 /** A value ready for `postMessage(payload, transfer)`. */
 export interface Packed {
@@ -53,27 +54,49 @@ class Packer {
   constructor(private readonly mayMove: (buffer: ArrayBuffer, view: ArrayBufferView | undefined) => boolean) {}
 
   pack(value: unknown, depth: number): unknown {
-    if (value === null) return value;
-    const type = typeof value;
-    if (type === 'function' || type === 'symbol') throw new PackFailure((where) => text.cannotTravel(where, value));
-    if (type !== 'object') return value;
-    const object = value as object;
-    if (ArrayBuffer.isView(object)) return this.view(object);
-    if (isTable(object)) return this.table(object);
-    const tag = tagOf(object);
-    if (tag === '[object ArrayBuffer]') {
-      this.offer(object as ArrayBuffer, undefined);
-      return object;
+    switch (kindOf(value, depth)) {
+      case 'primitive':
+      case 'leaf':
+        return value;
+      case 'callable':
+        throw new PackFailure((where) => text.cannotTravel(where, value));
+      case 'view':
+        return this.view(value as ArrayBufferView);
+      case 'table':
+        return this.table(value as ColumnTable);
+      case 'arrayBuffer':
+        this.offer(value as ArrayBuffer, undefined);
+        return value;
+      case 'deep':
+        throw tooDeep();
+      case 'array':
+        return convertItems(value as unknown[], this.inside(depth));
+      case 'map': {
+        const { entries, changed } = convertEntries(value as Map<unknown, unknown>, this.inside(depth));
+        return changed ? new Map(entries) : value;
+      }
+      case 'set': {
+        const { items, changed } = convertSetItems(value as Set<unknown>, this.inside(depth));
+        return changed ? new Set(items) : value;
+      }
+      case 'error':
+        return { [CODEC_KEY]: 'error', error: serializeError(value) };
+      case 'record': {
+        const record = value as Record<string, unknown>;
+        const packed = convertFields(record, this.inside(depth));
+        // A user's own object that happens to use the codec's key is wrapped, so it is not read as an encoding.
+        return Object.hasOwn(record, CODEC_KEY) ? { [CODEC_KEY]: 'record', record: packed } : packed;
+      }
+      case 'instance': {
+        const className = classNameOf(value as object);
+        throw new PackFailure((where) => text.classInstance(where, className));
+      }
     }
-    if (LEAF_TAGS.has(tag)) return object;
-    if (depth >= MAX_DEPTH) throw new PackFailure((where) => text.tooDeep(where, MAX_DEPTH));
-    if (Array.isArray(object)) return this.array(object, depth + 1);
-    if (tag === '[object Map]') return this.map(object as Map<unknown, unknown>, depth + 1);
-    if (tag === '[object Set]') return this.set(object as Set<unknown>, depth + 1);
-    if (isError(object)) return { [CODEC_KEY]: 'error', error: serializeError(object) };
-    if (isPlainObject(object)) return this.record(object as Record<string, unknown>, depth + 1);
-    const className = (object.constructor as { name?: string } | undefined)?.name || 'an anonymous class';
-    throw new PackFailure((where) => text.classInstance(where, className));
+  }
+
+  /** Packs the items of a container met at `depth`. */
+  private inside(depth: number): (item: unknown) => unknown {
+    return (item) => this.pack(item, depth + 1);
   }
 
   private view(view: ArrayBufferView): unknown {
@@ -82,13 +105,8 @@ class Packer {
     return { [CODEC_KEY]: 'buffer', bytes: new Uint8Array(view.buffer, view.byteOffset, view.byteLength) };
   }
 
-  private table(value: Parameters<typeof encodeTable>[0]): unknown {
-    let encoded: ReturnType<typeof encodeTable>;
-    try {
-      encoded = encodeTable(value);
-    } catch (error) {
-      throw new PackFailure((where) => text.tableEncoding(where, error instanceof Error ? error.message : String(error)));
-    }
+  private table(value: ColumnTable): unknown {
+    const encoded = tableToArrow(value);
     const buffer = encoded.bytes.buffer as ArrayBuffer;
     if (!this.offered.has(buffer)) {
       this.offered.add(buffer);
@@ -102,76 +120,5 @@ class Packer {
     if (this.offered.has(buffer) || tagOf(buffer) !== '[object ArrayBuffer]') return;
     this.offered.add(buffer);
     if (this.mayMove(buffer, view)) this.transfer.push(buffer);
-  }
-
-  private array(items: readonly unknown[], depth: number): unknown {
-    let copy: unknown[] | undefined;
-    let i = 0;
-    try {
-      for (; i < items.length; i++) {
-        const item = items[i];
-        if (item === null || (typeof item !== 'object' && typeof item !== 'function' && typeof item !== 'symbol')) continue;
-        const packed = this.pack(item, depth);
-        if (packed === item) continue;
-        copy ??= items.slice();
-        copy[i] = packed;
-      }
-    } catch (error) {
-      throw PackFailure.at(error, `[${i}]`);
-    }
-    return copy ?? items;
-  }
-
-  private record(record: Record<string, unknown>, depth: number): unknown {
-    let copy: Record<string, unknown> | undefined;
-    let key = '';
-    try {
-      for (key of Object.keys(record)) {
-        const item = record[key];
-        const packed = this.pack(item, depth);
-        if (packed === item) continue;
-        copy ??= { ...record };
-        copy[key] = packed;
-      }
-    } catch (error) {
-      throw PackFailure.at(error, keySegment(key));
-    }
-    // A user's own object that happens to use the codec's key is wrapped, so it is not read as an encoding.
-    if (Object.hasOwn(record, CODEC_KEY)) return { [CODEC_KEY]: 'record', record: copy ?? record };
-    return copy ?? record;
-  }
-
-  private map(map: Map<unknown, unknown>, depth: number): unknown {
-    const entries: Array<[unknown, unknown]> = [];
-    let changed = false;
-    for (const [key, item] of map) {
-      let packedKey: unknown;
-      let packedItem: unknown;
-      try {
-        packedKey = this.pack(key, depth);
-        packedItem = this.pack(item, depth);
-      } catch (error) {
-        throw PackFailure.at(error, `.get(${typeof key === 'string' ? JSON.stringify(key) : String(key)})`);
-      }
-      changed ||= packedKey !== key || packedItem !== item;
-      entries.push([packedKey, packedItem]);
-    }
-    return changed ? new Map(entries) : map;
-  }
-
-  private set(set: Set<unknown>, depth: number): unknown {
-    const items: unknown[] = [];
-    let changed = false;
-    for (const item of set) {
-      let packed: unknown;
-      try {
-        packed = this.pack(item, depth);
-      } catch (error) {
-        throw PackFailure.at(error, ' (an item of a Set)');
-      }
-      changed ||= packed !== item;
-      items.push(packed);
-    }
-    return changed ? new Set(items) : set;
   }
 }
