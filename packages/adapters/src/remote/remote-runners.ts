@@ -34,7 +34,10 @@ export class RemoteRunners {
   ) {}
 
   /** The runner of the driver's graph; `config` is only decoded when this worker has not built it yet. */
-  runnerFor(task: RemoteNode, config: () => Readonly<Record<string, unknown>>): Promise<NodeRunner> {
+  runnerFor(
+    task: RemoteNode,
+    config: () => Readonly<Record<string, unknown>> | Promise<Readonly<Record<string, unknown>>>,
+  ): Promise<NodeRunner> {
     const key = `${task.configKey}\n${task.classes?.join(',') ?? '*'}\n${task.modules.join('\n')}`;
     let runner = this.runners.get(key);
     if (!runner) {
@@ -57,7 +60,10 @@ export class RemoteRunners {
       throw new Error(text.dependenciesDiffer(task.node, this.place, task.modules, task.dependencies, dependencies));
   }
 
-  private async build(task: RemoteNode, config: () => Readonly<Record<string, unknown>>): Promise<NodeRunner> {
+  private async build(
+    task: RemoteNode,
+    config: () => Readonly<Record<string, unknown>> | Promise<Readonly<Record<string, unknown>>>,
+  ): Promise<NodeRunner> {
     const namespaces = await Promise.all(
       task.modules.map((href) => importModule(href, (url, reason) => text.importFailed(url, this.who, reason))),
     );
@@ -67,7 +73,7 @@ export class RemoteRunners {
         this.exportedClasses.add(module.name);
         if (!classes.includes(module) && (task.classes === null || task.classes.includes(module.name))) classes.push(module);
       }
-    return buildNodeRunner(classes, config());
+    return buildNodeRunner(classes, await config());
   }
 
   /** The driver's class of the node, when no module of this worker exports it. */

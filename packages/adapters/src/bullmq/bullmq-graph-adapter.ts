@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import {
+  encodeValue,
+  type GraphAdapter,
+  type GraphView,
+  HamiltonError,
+  NodeExecutionError,
+  type NodeRunRequest,
+  reviveError,
+  type Variable,
+} from '@hamilton-ts/core';
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { NodeSelection } from '../remote/node-selection.js';
+import { checkRemoteGraph } from '../remote/remote-graph.js';
+import { remoteMessages } from '../remote/remote-messages.js';
+import { openClient, whenReachable } from './connection.js';
+import type { NodeJobData, NodeJobResult, ValueRef } from './job-protocol.js';
+import { bullmqMessages as text } from './messages.js';
+import { type BullMQGraphAdapterOptions, type CheckedBullMQOptions, checkAdapterOptions } from './options.js';
+import { type PendingJob, RunContext } from './run-context.js';
+import { deleteRunValues, getValue, putValue, type TransportSettings } from './value-transport.js';
+
+/** The engine's connections: one for commands and values, one for the queue's events (a blocking read). */
+interface Connection {
+  readonly client: Redis;
+  readonly eventsClient: Redis;
+  readonly queue: Queue;
+  readonly events: QueueEvents;
+}
+
+/** What the engine keeps per driver (by its config object): the classes its nodes come from, its encoded config. */
+interface DriverFacts {
+  readonly classes: readonly string[] | null;
+  readonly configKey: string;
+  readonly config: ValueRef;
+}
+
+let nextConfigKey = 0;
+
+/**
+ * Runs nodes on BullMQ workers (`hamilton-ts worker`, or `createNodeWorker`) over Redis: the driver
+ * stays the orchestrator, enqueuing each node as a job when it becomes ready and releasing its
+ * dependents when a worker has finished it. Workers run nodes by name from the modules they loaded;
+ * values travel encoded (tables as Arrow IPC), large ones kept in Redis under the run's keys and
+ * deleted when the run ends.
+ *
+ * @example
+ * const cluster = new BullMQGraphAdapter({ connection: 'redis://127.0.0.1:6379', queueName: 'pricing', nodes: { compute: 'heavy' } });
+ * const dr = new Driver({}, Features, { adapter: cluster });
+ * const table = await dr.execute(['riskReport'], { inputs });
+ * await cluster.close();
+ */
+export class BullMQGraphAdapter implements GraphAdapter {
+  private readonly options: CheckedBullMQOptions;
+  private readonly selection: NodeSelection;
+  private readonly settings: TransportSettings;
+  private readonly drivers = new WeakMap<object, DriverFacts>();
+  private readonly runs = new Map<string, RunContext>();
+  private connected: Promise<Connection> | undefined;
+  private readonly waiting = new Map<string, PendingJob>();
+
+  constructor(options: BullMQGraphAdapterOptions) {
+    this.options = checkAdapterOptions(options);
+    this.selection = new NodeSelection(this.options.nodes);
+    this.settings = {
+      inlineLimit: this.options.inlineLimit,
+      ttlSeconds: this.options.valueTtlSeconds,
+      keyPrefix: `hamilton:${this.options.queueName}`,
+    };
+  }
+
+  /** How many nodes of a run may be in flight at once; the driver starts that many independent nodes together. */
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
+  /** The queue the workers must consume. */
+  get queueName(): string {
+    return this.options.queueName;
+  }
+
+  /** Refuses, when the driver is built, remote nodes that cannot run on a worker and a config that cannot be encoded. */
+  validateGraph({ graph, config }: { graph: GraphView; config: Readonly<Record<string, unknown>> }): true | string {
+    const { problems, classes, sendsNodes } = checkRemoteGraph(graph, this.selection, 'a queue worker');
+    if (sendsNodes) {
+      try {
+        this.drivers.set(config, this.describe(config, classes));
+      } catch (error) {
+        problems.push(remoteMessages.configCannotTravel('queue workers', (error as Error).message));
+      }
+    }
+    return problems.length ? problems.join('; also ') : true;
+  }
+
+  preGraphExecute({ runId }: { runId: string }): void {
+    const timeout = this.options.timeoutMs;
+    this.runs.set(runId, new RunContext(timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeout));
+  }
+
+  /** Cancels the run's jobs still waiting and deletes every value the run stored, failed runs included. */
+  async postGraphExecute({ runId }: { runId: string }): Promise<void> {
+    const run = this.runs.get(runId);
+    if (!run) return;
+    this.runs.delete(runId);
+    for (const [jobId, job] of run.pending) {
+      this.waiting.delete(jobId);
+      job.fail(new HamiltonError(text.noWorkerAnswer(job.node, this.options.queueName)));
+    }
+    const connection = this.connected && (await this.connected.catch(() => undefined));
+    if (!connection) return;
+    // An add that outlived the run's deadline may still land: wait for it (briefly) so its job is removed too.
+    const settled = await this.bounded(Promise.allSettled(run.enqueued), run.withoutDeadline(), true).catch(() => []);
+    const jobIds = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    await Promise.all(jobIds.map((jobId) => connection.queue.remove(jobId).catch(() => 0)));
+    await deleteRunValues(connection.client, this.settings, run.id).catch(() => undefined);
+  }
+
+  /** Sends selected nodes to the queue; the others run here. */
+  runNode(request: NodeRunRequest, runLocally: () => unknown): unknown {
+    if (!this.selection.selects(request.node)) return runLocally();
+    return this.runOnWorker(request);
+  }
+
+  /** Closes the engine's Redis connections; a later run opens them again. */
+  async close(): Promise<void> {
+    const connection = this.connected;
+    this.connected = undefined;
+    if (!connection) return;
+    const opened = await connection.catch(() => undefined);
+    if (!opened) return;
+    await Promise.allSettled([opened.events.close(), opened.queue.close()]);
+    // BullMQ leaves connections it was given open: they are the engine's to close.
+    opened.client.disconnect();
+    opened.eventsClient.disconnect();
+  }
+
+  private async runOnWorker(request: NodeRunRequest): Promise<unknown> {
+    const { node } = request;
+    const run = this.runs.get(request.runId) ?? new RunContext(Number.POSITIVE_INFINITY);
+    const className = classNameOf(node);
+    let jobId: string;
+    let finished: Promise<{ returnvalue?: unknown; failedReason?: string }>;
+    try {
+      const { client, queue } = await this.bounded(this.connect(), run);
+      const data = await this.bounded(this.jobData(client, run, request), run, true);
+      jobId = run.nextJobId();
+      finished = this.waitFor(run, jobId, node.name);
+      const added = queue
+        .add(node.name, data, {
+          jobId,
+          attempts: this.options.attempts,
+          backoff: this.options.backoff,
+          removeOnComplete: true,
+          removeOnFail: { age: 3600 },
+        })
+        .then(() => jobId);
+      run.enqueued.push(added);
+      await this.bounded(added, run, true);
+    } catch (error) {
+      throw error instanceof NodeExecutionError ? error : new NodeExecutionError(node.name, className, error);
+    }
+    const outcome = await this.bounded(finished, run).catch((error: unknown) => {
+      throw new NodeExecutionError(node.name, className, error);
+    });
+    if (outcome.failedReason !== undefined) throw new NodeExecutionError(node.name, className, new Error(outcome.failedReason));
+    const result = outcome.returnvalue as NodeJobResult;
+    if (!result.ok) {
+      const error = reviveError(result.error);
+      // A node's own error reaches the walker as it would in-process; a job that could not run names the node.
+      if (result.thrownByNode) throw error;
+      throw new NodeExecutionError(node.name, className, error);
+    }
+    const { client } = await this.connect();
+    return this.bounded(getValue(client, result.value), run, true).catch((error: unknown) => {
+      throw new NodeExecutionError(node.name, className, error);
+    });
+  }
+
+  private async jobData(client: Redis, run: RunContext, request: NodeRunRequest): Promise<NodeJobData> {
+    const { node } = request;
+    const facts = this.factsOf(request.config);
+    const kwargs: Record<string, ValueRef> = {};
+    for (const [name, value] of Object.entries(request.kwargs))
+      kwargs[name] = await putValue(client, this.settings, run.id, value, `argument "${name}" of node "${node.name}"`);
+    return {
+      protocol: 1,
+      run: run.id,
+      node: node.name,
+      origin: node.origin,
+      dependencies: request.dependencies,
+      classes: facts.classes,
+      configKey: facts.configKey,
+      config: facts.config,
+      kwargs,
+    };
+  }
+
+  /** Resolves with the job's outcome when QueueEvents reports it. */
+  private waitFor(run: RunContext, jobId: string, node: string): Promise<{ returnvalue?: unknown; failedReason?: string }> {
+    return new Promise((resolve, reject) => {
+      const pending: PendingJob = {
+        node,
+        settle: (outcome) => {
+          run.pending.delete(jobId);
+          this.waiting.delete(jobId);
+          resolve(outcome);
+        },
+        fail: (error) => {
+          run.pending.delete(jobId);
+          this.waiting.delete(jobId);
+          reject(error);
+        },
+      };
+      run.pending.set(jobId, pending);
+      this.waiting.set(jobId, pending);
+    });
+  }
+
+  /**
+   * `promise`, or a clear error once the run's deadline passes; a Redis command (`redisCommand`) is
+   * also bounded by `connectTimeoutMs`, so a Redis that stops answering mid-run never hangs the run.
+   */
+  private async bounded<T>(promise: Promise<T>, run: RunContext, redisCommand = false): Promise<T> {
+    const runLeft = run.remaining();
+    const commandLeft = redisCommand ? this.options.connectTimeoutMs : Number.POSITIVE_INFINITY;
+    if (runLeft === Number.POSITIVE_INFINITY && commandLeft === Number.POSITIVE_INFINITY) return promise;
+    const timeout = () =>
+      runLeft <= commandLeft
+        ? new HamiltonError(
+            text.runTimedOut(
+              this.options.timeoutMs!,
+              [...run.pending.values()].map((p) => p.node),
+            ),
+          )
+        : new HamiltonError(text.redisUnreachable(this.options.queueName, commandLeft, 'a command got no answer'));
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        promise,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(timeout()), Math.max(0, Math.min(runLeft, commandLeft)));
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Opens the engine's connections once: a client for values, the queue, and its events (listening before any job is added). */
+  private connect(): Promise<Connection> {
+    this.connected ??= this.open();
+    const connecting = this.connected;
+    connecting.catch(() => {
+      if (this.connected === connecting) this.connected = undefined;
+    });
+    return connecting;
+  }
+
+  private async open(): Promise<Connection> {
+    const { connection, queueName, connectTimeoutMs } = this.options;
+    const client = openClient(connection, false);
+    const eventsClient = openClient(connection, true);
+    try {
+      await whenReachable(client, connectTimeoutMs);
+      await whenReachable(eventsClient, connectTimeoutMs);
+    } catch (error) {
+      client.disconnect();
+      eventsClient.disconnect();
+      throw error;
+    }
+    const queue = new Queue(queueName, { connection: client });
+    // Read events from Redis's clock now, not from whatever is newest when the listener's first read
+    // starts ('$'): a job finishing in between would otherwise never be heard of.
+    const [seconds, micros] = await client.time();
+    const lastEventId = `${Number(seconds) * 1000 + Math.floor(Number(micros) / 1000)}-0`;
+    const events = new QueueEvents(queueName, { connection: eventsClient, lastEventId });
+    events.on('completed', ({ jobId, returnvalue }) => this.waiting.get(jobId)?.settle({ returnvalue: parseReturn(returnvalue) }));
+    events.on('failed', ({ jobId, failedReason }) => this.waiting.get(jobId)?.settle({ failedReason }));
+    events.on('error', () => undefined);
+    await events.waitUntilReady();
+    return { client, eventsClient, queue, events };
+  }
+
+  private factsOf(config: Readonly<Record<string, unknown>>): DriverFacts {
+    let facts = this.drivers.get(config);
+    if (!facts) {
+      facts = this.describe(config, null);
+      this.drivers.set(config, facts);
+    }
+    return facts;
+  }
+
+  private describe(config: Readonly<Record<string, unknown>>, classes: readonly string[] | null): DriverFacts {
+    // The config always rides inline: it goes with every job, and configs are small in practice.
+    const bytes = encodeValue(config, { name: 'config' });
+    const inline = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    // Unique across driver processes, so workers never mix two drivers' graphs.
+    return { classes, configKey: `${randomUUID()}-${nextConfigKey++}`, config: { inline } };
+  }
+}
+
+/** QueueEvents hands the return value over as BullMQ stored it: JSON text. */
+function parseReturn(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+/** The class of a node, from its `Class.method` origin. */
+function classNameOf(node: Variable): string | undefined {
+  return node.origin?.slice(0, node.origin.indexOf('.'));
+}
