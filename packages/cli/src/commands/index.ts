@@ -1,0 +1,6 @@
+// The commands of hamilton-ts, in the order `hamilton-ts --help` lists them. Adding one is adding its
+// file next to this one and a line here.
+import type { Command } from '../command.js';
+import { workerCommand } from './worker.js';
+
+export const commands: readonly Command[] = [workerCommand];
