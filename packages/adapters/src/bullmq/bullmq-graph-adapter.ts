@@ -98,8 +98,12 @@ export class BullMQGraphAdapter implements GraphAdapter {
     this.runs.set(runId, new RunContext(timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeout));
   }
 
-  /** Cancels the run's jobs still waiting and deletes every value the run stored, failed runs included. */
-  async postGraphExecute({ runId }: { runId: string }): Promise<void> {
+  /**
+   * Cancels the run's jobs whose outcome never came and deletes the values it stored, by key, so the
+   * cost does not grow with the rest of Redis. A failed run also sweeps its key prefix, for a result a
+   * worker stored after the driver stopped waiting (anything still left expires after valueTtlSeconds).
+   */
+  async postGraphExecute({ runId, success }: { runId: string; success: boolean }): Promise<void> {
     const run = this.runs.get(runId);
     if (!run) return;
     this.runs.delete(runId);
@@ -110,10 +114,11 @@ export class BullMQGraphAdapter implements GraphAdapter {
     const connection = this.connected && (await this.connected.catch(() => undefined));
     if (!connection) return;
     // An add that outlived the run's deadline may still land: wait for it (briefly) so its job is removed too.
-    const settled = await this.bounded(Promise.allSettled(run.enqueued), run.withoutDeadline(), true).catch(() => []);
-    const jobIds = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    await Promise.all(jobIds.map((jobId) => connection.queue.remove(jobId).catch(() => 0)));
-    await deleteRunValues(connection.client, this.settings, run.id).catch(() => undefined);
+    const added = await this.bounded(Promise.allSettled(run.enqueued), run.withoutDeadline(), true).catch(() => []);
+    const unsettled = added.flatMap((a) => (a.status === 'fulfilled' && !run.settled.has(a.value) ? [a.value] : []));
+    await Promise.all(unsettled.map((jobId) => connection.queue.remove(jobId).catch(() => 0)));
+    if (run.stored.length) await connection.client.unlink(...run.stored).catch(() => 0);
+    if (!success) await deleteRunValues(connection.client, this.settings, run.id).catch(() => undefined);
   }
 
   /** Sends selected nodes to the queue; the others run here. */
@@ -172,6 +177,7 @@ export class BullMQGraphAdapter implements GraphAdapter {
       throw new NodeExecutionError(node.name, className, error);
     }
     const { client } = await this.connect();
+    if ('key' in result.value) run.stored.push(result.value.key);
     return this.bounded(getValue(client, result.value), run, true).catch((error: unknown) => {
       throw new NodeExecutionError(node.name, className, error);
     });
@@ -182,7 +188,7 @@ export class BullMQGraphAdapter implements GraphAdapter {
     const facts = this.factsOf(request.config);
     const kwargs: Record<string, ValueRef> = {};
     for (const [name, value] of Object.entries(request.kwargs))
-      kwargs[name] = await putValue(client, this.settings, run.id, value, `argument "${name}" of node "${node.name}"`);
+      kwargs[name] = await putValue(client, this.settings, run.id, value, `argument "${name}" of node "${node.name}"`, run.stored);
     return {
       protocol: 1,
       run: run.id,
@@ -202,6 +208,7 @@ export class BullMQGraphAdapter implements GraphAdapter {
       const pending: PendingJob = {
         node,
         settle: (outcome) => {
+          run.settled.add(jobId);
           run.pending.delete(jobId);
           this.waiting.delete(jobId);
           resolve(outcome);

@@ -1,5 +1,5 @@
 import { HamiltonError } from '@hamilton-ts/core';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { bullmqMessages as text } from './messages.js';
 
 /** Where Redis is: a `redis://` or `rediss://` URL, ioredis options (host, port, password, tls...), or an ioredis instance. */
@@ -8,6 +8,7 @@ export type RedisConnection = string | RedisOptions | Redis;
 /** True for what `RedisConnection` accepts; JavaScript callers can pass anything. */
 export function isRedisConnection(value: unknown): value is RedisConnection {
   if (typeof value === 'string') return /^rediss?:\/\//.test(value);
+  if (value instanceof Cluster) return false;
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -1,4 +1,5 @@
 // Every user-facing text of the BullMQ engine, in one place.
+import { Cluster } from 'ioredis';
 import { showValue } from '../threads/messages.js';
 
 const ADAPTER = 'BullMQGraphAdapter';
@@ -9,8 +10,9 @@ export const bullmqMessages = {
   unknownOption: (owner: string, key: string, known: readonly string[]) =>
     `${owner}: there is no option "${key}"; the options are ${known.join(', ')}`,
   badConnection: (owner: string, value: unknown) =>
-    `${owner}: option "connection" is ${showValue(value)}; give a redis:// or rediss:// URL, ioredis options ({ host, port, password, tls }), ` +
-    'or an ioredis instance',
+    `${owner}: option "connection" is ${value instanceof Cluster ? 'an ioredis Cluster' : showValue(value)}; give a redis:// or rediss:// URL, ioredis options ({ host, port, password, tls }), ` +
+    'or an ioredis instance' +
+    (value instanceof Cluster ? ' (Redis Cluster is not supported yet: BullMQ keys would need hash tags; use one Redis, or Sentinel)' : ''),
   badOption: (owner: string, name: string, value: unknown, expected: string) =>
     `${owner}: option "${name}" is ${showValue(value)}; ${expected}`,
   redisUnreachable: (target: string, ms: number, reason: string | undefined) =>

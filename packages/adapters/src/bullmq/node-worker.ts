@@ -5,7 +5,7 @@ import { importModule } from '../remote/module-loader.js';
 import { isTypeScriptUrl, moduleExists, moduleHref, typescriptInstalled } from '../remote/module-urls.js';
 import { remoteMessages } from '../remote/remote-messages.js';
 import { RemoteRunners, runRemoteNode } from '../remote/remote-runners.js';
-import { openClient, type RedisConnection, whenReachable } from './connection.js';
+import { isRedisConnection, openClient, type RedisConnection, whenReachable } from './connection.js';
 import type { NodeJobData, NodeJobResult } from './job-protocol.js';
 import { bullmqMessages as text } from './messages.js';
 import { queueName as checkQueueName, wholeNumber } from './options.js';
@@ -145,8 +145,7 @@ function checkWorkerOptions(options: unknown): CheckedWorkerOptions {
   const given = options as Partial<Record<string, unknown>>;
   for (const key of Object.keys(given)) if (!KNOWN.includes(key)) throw new HamiltonError(text.unknownOption(OWNER, key, KNOWN));
   const { connection } = given;
-  if (!(typeof connection === 'string' ? /^rediss?:\/\//.test(connection) : connection !== null && typeof connection === 'object'))
-    throw new HamiltonError(text.badConnection(OWNER, connection));
+  if (!isRedisConnection(connection)) throw new HamiltonError(text.badConnection(OWNER, connection));
   return {
     connection: connection as RedisConnection,
     modules: checkModules(given.modules),

@@ -12,8 +12,12 @@ export class RunContext {
   /** A UUID, so runs of drivers in different processes never share keys or job ids. */
   readonly id = randomUUID();
   readonly pending = new Map<string, PendingJob>();
-  /** Every job the run enqueued, or is enqueuing: a cancelled run removes those still waiting. */
+  /** Every job the run enqueued, or is enqueuing: at its end, those whose outcome never came are removed. */
   readonly enqueued: Promise<string>[] = [];
+  /** Jobs whose outcome arrived (completed jobs are gone from Redis already). */
+  readonly settled = new Set<string>();
+  /** Keys of the values this run stored, its own and its workers': deleted by key when it ends. */
+  readonly stored: string[] = [];
   private sequence = 0;
 
   constructor(readonly deadline: number) {}

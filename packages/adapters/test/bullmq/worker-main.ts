@@ -1,9 +1,11 @@
-// Entry point of a worker process of the cluster tests (see worker-process.ts).
+// Entry point of a worker process of the cluster tests and benchmarks (see worker-process.ts): its
+// options come as JSON in argv. It exits when its parent does (stdin closes), so a test run that is
+// killed leaves no worker behind.
 import { createNodeWorker } from '@hamilton-ts/adapters/bullmq';
 
-const [url, queueName, lockDuration, ...modules] = process.argv.slice(2);
-const worker = await createNodeWorker({ connection: url, queueName, lockDuration: Number(lockDuration), modules, concurrency: 2 });
+const worker = await createNodeWorker(JSON.parse(process.argv[2]));
 process.stdout.write('ready\n');
-process.once('SIGTERM', () => {
-  void worker.close().then(() => process.exit(0));
-});
+const stop = () => void worker.close().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.stdin.on('close', stop);
+process.stdin.resume();
