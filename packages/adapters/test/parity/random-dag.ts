@@ -38,8 +38,12 @@ function compute(spec: NodeSpec, args: readonly unknown[]): unknown {
   return (total * 3 + hash) % 100_003;
 }
 
-/** The pipeline class of a spec: real parameter lists (defaults included) and decorators applied as compiled code does. */
-export function dagFromSpec(spec: DagSpec): new () => object {
+/**
+ * The pipeline class of a spec: real parameter lists (defaults included) and decorators applied as compiled code does.
+ * `className` names the class: workers find a driver's classes by name, so pipelines sharing a module need their own.
+ */
+export function dagFromSpec(spec: DagSpec, className = 'RandomDag'): new () => object {
+  if (!/^[A-Za-z_$][\w$]*$/.test(className)) throw new Error(`not a class name: ${JSON.stringify(className)}`);
   const methods = spec.nodes.map((n, i) => {
     const params = n.deps.map((d) => (d.fallback === undefined ? d.name : `${d.name} = ${d.fallback}`)).join(', ');
     const call = `run(${i}, [${n.deps.map((d) => d.name).join(', ')}])`;
@@ -48,7 +52,7 @@ export function dagFromSpec(spec: DagSpec): new () => object {
   const run = (i: number, args: unknown[]) => compute(spec.nodes[i], args);
   // Async nodes settle in an order that varies with their position, so concurrent engines interleave.
   const pause = (i: number) => new Promise((resolve) => setTimeout(resolve, i % 3));
-  const cls = new Function('run', 'pause', `return class RandomDag {\n${methods.join('\n')}\n};`)(run, pause) as new () => object;
+  const cls = new Function('run', 'pause', `return class ${className} {\n${methods.join('\n')}\n};`)(run, pause) as new () => object;
   for (const n of spec.nodes) {
     const descriptor = Object.getOwnPropertyDescriptor(cls.prototype, n.name)!;
     node()(cls.prototype, n.name, descriptor);
