@@ -1,6 +1,6 @@
 // Every user-facing text of the BullMQ engine, in one place.
 import { Cluster } from 'ioredis';
-import { showValue } from '../threads/messages.js';
+import { showValue } from '../remote/show-value.js';
 
 const ADAPTER = 'BullMQGraphAdapter';
 

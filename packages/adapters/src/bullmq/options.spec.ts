@@ -21,7 +21,7 @@ describe('BullMQGraphAdapter options', () => {
     [{ connection: 'redis://h', timeoutMs: 1.5 }, /option "timeoutMs" is 1.5/],
     [{ connection: 'redis://h', backoff: { type: 'linear', delay: 1 } }, /option "backoff" is an object; give milliseconds/],
     [{ connection: 'redis://h', nodes: [] }, /option "nodes" is \[\]; give node names/],
-    [{ connection: 'redis://h', nodes: { compute: 3 } }, /tag "compute" is filtered by a value that is not a string/],
+    [{ connection: 'redis://h', nodes: { compute: 3 } }, /option "nodes" filters tag "compute" by 3; a tag filter value is a string/],
     [{ connection: 'redis://h', queue: 'x' }, /there is no option "queue"; the options are connection, queueName/],
   ])('refuses %p with a HamiltonError saying what to give', (options, message) => {
     expect(make(options)).toThrow(HamiltonError);

@@ -1,4 +1,6 @@
 import { HamiltonError, type TagFilter } from '@hamilton-ts/core';
+import { checkNodesOption, type NodesOptionMessages } from '../remote/node-selection.js';
+import { showValue } from '../remote/show-value.js';
 import { isRedisConnection, type RedisConnection } from './connection.js';
 import { bullmqMessages as text } from './messages.js';
 
@@ -31,6 +33,18 @@ export type CheckedBullMQOptions = Required<Omit<BullMQGraphAdapterOptions, 'bac
   Pick<BullMQGraphAdapterOptions, 'backoff' | 'timeoutMs' | 'nodes'>;
 
 const OWNER = 'BullMQGraphAdapter';
+const NODES_MESSAGES: NodesOptionMessages = {
+  badNodes: (value) =>
+    text.badOption(
+      OWNER,
+      'nodes',
+      value,
+      "give node names (['features', 'score']) or a tag filter ({ compute: 'cluster' }), or leave it out",
+    ),
+  badTagFilter: (key, value) =>
+    `${OWNER}: option "nodes" filters tag "${key}" by ${showValue(value)}; a tag filter value is a string, an array of strings, ` +
+    'or null (the node has the tag)',
+};
 const KNOWN = [
   'connection',
   'queueName',
@@ -58,7 +72,7 @@ export function checkAdapterOptions(options: unknown): CheckedBullMQOptions {
     backoff: backoff(given.backoff),
     timeoutMs: given.timeoutMs === undefined ? undefined : wholeNumber(OWNER, 'timeoutMs', given.timeoutMs, 1, 1),
     connectTimeoutMs: wholeNumber(OWNER, 'connectTimeoutMs', given.connectTimeoutMs, 10_000, 1),
-    nodes: nodes(given.nodes),
+    nodes: checkNodesOption(given.nodes, NODES_MESSAGES),
     concurrency: wholeNumber(OWNER, 'concurrency', given.concurrency, 64, 1),
     inlineLimit: wholeNumber(OWNER, 'inlineLimit', given.inlineLimit, 65_536, 0),
     valueTtlSeconds: wholeNumber(OWNER, 'valueTtlSeconds', given.valueTtlSeconds, 86_400, 1),
@@ -89,26 +103,5 @@ function backoff(value: unknown): CheckedBullMQOptions['backoff'] {
     return { type: b.type, delay: b.delay };
   throw new HamiltonError(
     text.badOption(OWNER, 'backoff', value, "give milliseconds, or { type: 'fixed' | 'exponential', delay: milliseconds }"),
-  );
-}
-
-function nodes(value: unknown): CheckedBullMQOptions['nodes'] {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value) && value.length > 0 && value.every((n) => typeof n === 'string' && n !== '')) return value;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
-    for (const [key, wanted] of Object.entries(value))
-      if (!(wanted === null || typeof wanted === 'string' || (Array.isArray(wanted) && wanted.every((w) => typeof w === 'string'))))
-        throw new HamiltonError(
-          text.badOption(OWNER, 'nodes', value, `tag "${key}" is filtered by a value that is not a string, a list of strings or null`),
-        );
-    return value as TagFilter;
-  }
-  throw new HamiltonError(
-    text.badOption(
-      OWNER,
-      'nodes',
-      value,
-      "give node names (['features', 'score']) or a tag filter ({ compute: 'cluster' }), or leave it out",
-    ),
   );
 }

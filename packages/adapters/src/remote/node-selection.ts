@@ -1,4 +1,4 @@
-import { matchesTagFilter, type TagFilter, type Variable } from '@hamilton-ts/core';
+import { HamiltonError, matchesTagFilter, type TagFilter, type Variable } from '@hamilton-ts/core';
 
 /** Which nodes an engine sends away: named ones, those matching a tag filter, or (by default) all. */
 export class NodeSelection {
@@ -16,4 +16,27 @@ export class NodeSelection {
     if (this.names) return this.names.has(node.name);
     return this.filter ? matchesTagFilter(node.tags, this.filter) : true;
   }
+}
+
+/** How an engine words a wrong `nodes` option. */
+export interface NodesOptionMessages {
+  /** Not a non-empty list of names nor a non-empty tag filter. */
+  badNodes(value: unknown): string;
+  /** A tag filter value that is not a string, a list of strings or null. */
+  badTagFilter(key: string, value: unknown): string;
+}
+
+/** Checks an engine's `nodes` option (JavaScript callers can pass anything); a `HamiltonError` says what is wrong. */
+export function checkNodesOption(value: unknown, messages: NodesOptionMessages): readonly string[] | TagFilter | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) {
+    if (value.length === 0 || !value.every((name) => typeof name === 'string' && name !== ''))
+      throw new HamiltonError(messages.badNodes(value));
+    return value;
+  }
+  if (value === null || typeof value !== 'object' || Object.keys(value).length === 0) throw new HamiltonError(messages.badNodes(value));
+  for (const [key, wanted] of Object.entries(value))
+    if (!(wanted === null || typeof wanted === 'string' || (Array.isArray(wanted) && wanted.every((w) => typeof w === 'string'))))
+      throw new HamiltonError(messages.badTagFilter(key, wanted));
+  return value as TagFilter;
 }

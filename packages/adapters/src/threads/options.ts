@@ -1,5 +1,6 @@
 import { HamiltonError, type TagFilter } from '@hamilton-ts/core';
 import { isTypeScriptUrl, moduleExists, moduleHref, typescriptInstalled } from '../remote/module-urls.js';
+import { checkNodesOption } from '../remote/node-selection.js';
 import { messages } from './messages.js';
 import { ThreadPool } from './thread-pool.js';
 
@@ -36,7 +37,7 @@ export function checkOptions(options: unknown): ThreadOptions {
   const given = options as Partial<Record<string, unknown>>;
   for (const key of Object.keys(given)) if (!KNOWN.includes(key)) throw new HamiltonError(messages.unknownOption(ADAPTER, key, KNOWN));
   const modules = checkModules(given.modules);
-  const nodes = checkNodes(given.nodes);
+  const nodes = checkNodesOption(given.nodes, messages);
   if (given.pool !== undefined && !(given.pool instanceof ThreadPool)) throw new HamiltonError(messages.badPool(given.pool));
   if (given.pool && given.maxThreads !== undefined)
     throw new HamiltonError(messages.poolAndMaxThreads(given.maxThreads, (given.pool as ThreadPool).maxThreads));
@@ -56,18 +57,4 @@ function checkModules(value: unknown): string[] {
     if (isTypeScriptUrl(href) && !typescriptInstalled()) throw new HamiltonError(messages.typescriptMissing(href));
     return href;
   });
-}
-
-function checkNodes(value: unknown): readonly string[] | TagFilter | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) {
-    if (value.length === 0 || !value.every((name) => typeof name === 'string' && name !== ''))
-      throw new HamiltonError(messages.badNodes(value));
-    return value;
-  }
-  if (value === null || typeof value !== 'object' || Object.keys(value).length === 0) throw new HamiltonError(messages.badNodes(value));
-  for (const [key, wanted] of Object.entries(value))
-    if (!(wanted === null || typeof wanted === 'string' || (Array.isArray(wanted) && wanted.every((w) => typeof w === 'string'))))
-      throw new HamiltonError(messages.badTagFilter(key, wanted));
-  return value as TagFilter;
 }
