@@ -2,7 +2,8 @@ import { BullMQGraphAdapter } from '@hamilton-ts/adapters/bullmq';
 import { Driver } from '@hamilton-ts/core';
 import { startWorkerProcess, type WorkerProcess } from '../../packages/adapters/test/bullmq/worker-process.js';
 import { type RedisServer, startRedisServer } from '../../packages/adapters/test/support/redis-server.js';
-import { busyWork, CpuBound, ROUND_TRIP_NODES, roundTripChain, THROUGHPUT_NODES, throughputFan } from '../fixtures/cluster-nodes.js';
+import { CpuBound, ROUND_TRIP_NODES, roundTripChain, THROUGHPUT_NODES, throughputFan } from '../fixtures/cluster-nodes.js';
+import { iterationsLasting } from '../fixtures/thread-nodes.js';
 import { compare, measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
 import { scale } from '../harness/stats.js';
@@ -97,7 +98,7 @@ const speedup: Scenario = {
     '÷ the sequential one, its inverse the speed-up.',
   order: 71,
   async run(ctx) {
-    const iterations = calibrate(NODE_MS);
+    const iterations = iterationsLasting(NODE_MS);
     ctx.log(`${iterations.toLocaleString('en-US')} iterations ≈ ${NODE_MS} ms per node`);
     const inputs = { iterations };
     await withCluster(ctx, { workers: 2, concurrency: 1 }, async (adapter) => {
@@ -129,18 +130,6 @@ const speedup: Scenario = {
     });
   },
 };
-
-/** Iterations of `busyWork` that take about `ms` here, once the loop is optimised (as in worker-threads.ts). */
-function calibrate(ms: number): number {
-  let iterations = 1_000_000;
-  for (let round = 0; round < 4; round++) {
-    const start = performance.now();
-    busyWork(iterations, round);
-    const took = performance.now() - start;
-    iterations = Math.max(1, Math.round((iterations * ms) / Math.max(took, 1e-3)));
-  }
-  return iterations;
-}
 
 /** Trivial independent nodes pushed through two worker processes as fast as the engine goes. */
 const throughput: Scenario = {

@@ -1,6 +1,6 @@
 import { WorkerThreadsGraphAdapter } from '@hamilton-ts/adapters';
 import { Driver } from '@hamilton-ts/core';
-import { busyWork, CpuBound, chain, DISPATCH_NODES, fan } from '../fixtures/thread-nodes.js';
+import { CpuBound, chain, DISPATCH_NODES, fan, iterationsLasting } from '../fixtures/thread-nodes.js';
 import { compare, measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
 import { scale } from '../harness/stats.js';
@@ -20,7 +20,7 @@ const speedup: Scenario = {
     'the figure is the time of the threaded run ÷ the sequential one, its inverse the speed-up.',
   order: 60,
   async run(ctx) {
-    const iterations = calibrate(NODE_MS);
+    const iterations = iterationsLasting(NODE_MS);
     ctx.log(`${iterations.toLocaleString('en-US')} iterations ≈ ${NODE_MS} ms per node`);
     const inputs = { iterations };
     const sequential = new Driver({}, CpuBound);
@@ -56,18 +56,6 @@ const speedup: Scenario = {
     }
   },
 };
-
-/** Iterations of `busyWork` that take about `ms` here, once the loop is optimised. */
-function calibrate(ms: number): number {
-  let iterations = 1_000_000;
-  for (let round = 0; round < 4; round++) {
-    const start = performance.now();
-    busyWork(iterations, round);
-    const took = performance.now() - start;
-    iterations = Math.max(1, Math.round((iterations * ms) / Math.max(took, 1e-3)));
-  }
-  return iterations;
-}
 
 /** What sending one trivial node to a worker thread costs, the pool up and warm. */
 const dispatch: Scenario = {

@@ -11,9 +11,8 @@ import {
 } from '@hamilton-ts/core';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { DriverFactsByConfig } from '../remote/driver-facts.js';
 import { NodeSelection } from '../remote/node-selection.js';
-import { checkRemoteGraph } from '../remote/remote-graph.js';
-import { remoteMessages } from '../remote/remote-messages.js';
 import { openClient, whenReachable } from './connection.js';
 import type { NodeJobData, NodeJobResult, ValueRef } from './job-protocol.js';
 import { bullmqMessages as text } from './messages.js';
@@ -28,6 +27,8 @@ interface Connection {
   readonly queue: Queue;
   readonly events: QueueEvents;
 }
+
+const PLACE = { one: 'a queue worker', many: 'queue workers' };
 
 /** What the engine keeps per driver (by its config object): the classes its nodes come from, its encoded config. */
 interface DriverFacts {
@@ -55,7 +56,7 @@ export class BullMQGraphAdapter implements GraphAdapter {
   private readonly options: CheckedBullMQOptions;
   private readonly selection: NodeSelection;
   private readonly settings: TransportSettings;
-  private readonly drivers = new WeakMap<object, DriverFacts>();
+  private readonly drivers = new DriverFactsByConfig<DriverFacts>((config, classes) => this.describe(config, classes));
   private readonly runs = new Map<string, RunContext>();
   private connected: Promise<Connection> | undefined;
   private readonly waiting = new Map<string, PendingJob>();
@@ -82,15 +83,7 @@ export class BullMQGraphAdapter implements GraphAdapter {
 
   /** Refuses, when the driver is built, remote nodes that cannot run on a worker and a config that cannot be encoded. */
   validateGraph({ graph, config }: { graph: GraphView; config: Readonly<Record<string, unknown>> }): true | string {
-    const { problems, classes, sendsNodes } = checkRemoteGraph(graph, this.selection, 'a queue worker');
-    if (sendsNodes) {
-      try {
-        this.drivers.set(config, this.describe(config, classes));
-      } catch (error) {
-        problems.push(remoteMessages.configCannotTravel('queue workers', (error as Error).message));
-      }
-    }
-    return problems.length ? problems.join('; also ') : true;
+    return this.drivers.validate(graph, config, this.selection, PLACE);
   }
 
   preGraphExecute({ runId }: { runId: string }): void {
@@ -185,7 +178,7 @@ export class BullMQGraphAdapter implements GraphAdapter {
 
   private async jobData(client: Redis, run: RunContext, request: NodeRunRequest): Promise<NodeJobData> {
     const { node } = request;
-    const facts = this.factsOf(request.config);
+    const facts = this.drivers.of(request.config);
     const kwargs: Record<string, ValueRef> = {};
     for (const [name, value] of Object.entries(request.kwargs))
       kwargs[name] = await putValue(client, this.settings, run.id, value, `argument "${name}" of node "${node.name}"`, run.stored);
@@ -287,15 +280,6 @@ export class BullMQGraphAdapter implements GraphAdapter {
     events.on('error', () => undefined);
     await events.waitUntilReady();
     return { client, eventsClient, queue, events };
-  }
-
-  private factsOf(config: Readonly<Record<string, unknown>>): DriverFacts {
-    let facts = this.drivers.get(config);
-    if (!facts) {
-      facts = this.describe(config, null);
-      this.drivers.set(config, facts);
-    }
-    return facts;
   }
 
   private describe(config: Readonly<Record<string, unknown>>, classes: readonly string[] | null): DriverFacts {

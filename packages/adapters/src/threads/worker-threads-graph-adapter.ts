@@ -8,9 +8,8 @@ import {
   unpackTransferred,
   type Variable,
 } from '@hamilton-ts/core';
+import { DriverFactsByConfig } from '../remote/driver-facts.js';
 import { NodeSelection } from '../remote/node-selection.js';
-import { checkRemoteGraph } from '../remote/remote-graph.js';
-import { remoteMessages } from '../remote/remote-messages.js';
 import { checkOptions, type WorkerThreadsGraphAdapterOptions } from './options.js';
 import type { ThreadTask } from './protocol.js';
 import { ReceivedBuffers } from './received-buffers.js';
@@ -18,6 +17,8 @@ import { taskArguments } from './task-arguments.js';
 import type { ThreadPool } from './thread-pool.js';
 
 /** What the adapter knows of one driver's graph, found by the driver's config object. */
+const PLACE = { one: 'a worker thread', many: 'worker threads' };
+
 interface DriverFacts {
   readonly configKey: string;
   /** The config, packed once (it is copied to the worker with every task). */
@@ -46,7 +47,7 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
   private readonly pool: ThreadPool;
   private readonly ownsPool: boolean;
   private readonly received = new ReceivedBuffers();
-  private readonly drivers = new WeakMap<object, DriverFacts>();
+  private readonly drivers = new DriverFactsByConfig<DriverFacts>((config, classes) => this.describe(config, classes));
 
   constructor(options: WorkerThreadsGraphAdapterOptions) {
     const checked = checkOptions(options);
@@ -66,15 +67,7 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
    * an instance), names in `nodes` the graph does not compute, and a config that cannot be copied.
    */
   validateGraph({ graph, config }: { graph: GraphView; config: Readonly<Record<string, unknown>> }): true | string {
-    const { problems, classes, sendsNodes } = checkRemoteGraph(graph, this.selection, 'a worker thread');
-    if (sendsNodes) {
-      try {
-        this.drivers.set(config, this.describe(config, classes));
-      } catch (error) {
-        problems.push(remoteMessages.configCannotTravel('worker threads', (error as Error).message));
-      }
-    }
-    return problems.length ? problems.join('; also ') : true;
+    return this.drivers.validate(graph, config, this.selection, PLACE);
   }
 
   /** Runs selected nodes in a worker thread, the others here. */
@@ -97,7 +90,7 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
     let task: ThreadTask;
     let transfer: ArrayBuffer[];
     try {
-      const facts = this.factsOf(request.config);
+      const facts = this.drivers.of(request.config);
       const args = taskArguments(request, this.received.movable);
       transfer = args.transfer;
       task = {
@@ -124,16 +117,6 @@ export class WorkerThreadsGraphAdapter implements GraphAdapter {
     // DataValidationError as itself, anything else wrapped); a task that could not run names the node.
     if (response.thrownByNode) throw error;
     throw new NodeExecutionError(node.name, classNameOf(node), error);
-  }
-
-  /** The facts of the driver whose config this is; made here when `validateGraph` did not run for it. */
-  private factsOf(config: Readonly<Record<string, unknown>>): DriverFacts {
-    let facts = this.drivers.get(config);
-    if (!facts) {
-      facts = this.describe(config, null);
-      this.drivers.set(config, facts);
-    }
-    return facts;
   }
 
   private describe(config: Readonly<Record<string, unknown>>, classes: readonly string[] | null): DriverFacts {
