@@ -2,8 +2,13 @@ import 'reflect-metadata';
 
 export type { RecordOfOutputs, ResultBuilder } from '@hamilton-ts/result-builders';
 export type { HamiltonModule } from './builder/collect-methods.js';
+// Caching
+export type { CacheBehavior, CacheOptions, CacheStatus } from './cache/cache-options.js';
+export { DEFAULT_CACHE_PATH, HamiltonCache } from './cache/hamilton-cache.js';
+export type { CacheNodeRecord, CacheRunRecord } from './cache/run-record.js';
 // Engines: the value codec, and what a worker needs to run the driver's nodes by name
 export * from './codec/index.js';
+export { cache } from './decorators/cache.decorator.js';
 export { checkOutput } from './decorators/check-output.decorator.js';
 export { collect } from './decorators/collect.decorator.js';
 // Function modifiers

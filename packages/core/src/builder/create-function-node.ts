@@ -36,7 +36,7 @@ export function createFunctionNode(source: MethodSource, where: string, report: 
     returnType: source.record.options.returns ?? reflectedReturnType(source),
     tags: NO_TAGS,
     doc: source.record.options.doc ?? '',
-    origin: { className: source.className, method: source.method, fromInstance: source.fromInstance },
+    origin: { className: source.className, method: source.method, fromInstance: source.fromInstance, code: source },
   };
 }
 

@@ -27,6 +27,22 @@ export function decodeValue(bytes: Uint8Array): unknown {
   }
 }
 
+/**
+ * The value `encodeJson` wrote. Text that is not JSON, or not a document `encodeJson` wrote, throws a
+ * `HamiltonError` saying it is corrupted.
+ *
+ * @example
+ * const value = decodeJson(readFileSync('result.json', 'utf8'));
+ */
+export function decodeJson(json: string): unknown {
+  try {
+    return new Decoder([]).decode(JSON.parse(json));
+  } catch (error) {
+    if (error instanceof HamiltonError) throw error;
+    throw new HamiltonError(text.corrupted(error instanceof Error ? error.message : String(error)));
+  }
+}
+
 type TypedArrayConstructor = (new (
   buffer: ArrayBuffer,
   byteOffset: number,

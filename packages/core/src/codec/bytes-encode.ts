@@ -39,6 +39,26 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8A
   return writeLayout(JSON.stringify(document), encoder.blobs);
 }
 
+/**
+ * The value as a JSON document that `decodeJson` turns back into an equal value, or `undefined` when it
+ * holds bytes (typed arrays, Buffers, tables), which JSON cannot hold: use `encodeValue` for those.
+ * Dates, Maps, Sets, bigints, NaN and the like are kept as tagged objects. Throws as `encodeValue` does.
+ *
+ * @example
+ * const text = encodeJson({ when: new Date(0), counts: new Map([['a', 1]]) }); // a string of JSON
+ */
+export function encodeJson(value: unknown, options: EncodeOptions = {}): string | undefined {
+  const encoder = new Encoder();
+  let document: unknown;
+  try {
+    document = encoder.encode(value, 0);
+  } catch (error) {
+    if (error instanceof PackFailure) throw error.toError(options.name ?? 'the value');
+    throw error;
+  }
+  return encoder.blobs.length ? undefined : JSON.stringify(document);
+}
+
 const UNDEFINED: TaggedNode = { $: 'undefined' };
 /** A field of an error that cannot be encoded is left out, as `serializeError` leaves out what cannot be cloned. */
 const DROPPED = Symbol('dropped');

@@ -1,8 +1,9 @@
 import type { ColumnTable } from 'arquero';
 import type { HamiltonModule } from '../builder/collect-methods.js';
+import { type CacheOptions, cacheOptionProblems } from '../cache/cache-options.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
 import { AsyncDriver } from './async-driver.js';
-import { checkBuild, checkWithAdapters, checkWithConfig, checkWithModules } from './check-arguments.js';
+import { checkBuild, checkWithAdapters, checkWithConfig, checkWithModules, failBuild } from './check-arguments.js';
 import { Driver, type DriverAdapter } from './driver.js';
 
 /**
@@ -19,6 +20,7 @@ export class Builder<R = ColumnTable, M extends HamiltonModule = never> {
   private config: Record<string, unknown> = {};
   private adapters: GraphAdapter[] = [];
   private overrides = false;
+  private cache: CacheOptions | undefined;
 
   withModules<const Added extends readonly HamiltonModule[]>(...modules: Added): Builder<R, M | Added[number]> {
     checkWithModules(modules);
@@ -39,6 +41,19 @@ export class Builder<R = ColumnTable, M extends HamiltonModule = never> {
     return this as unknown as Builder<Built, M>;
   }
 
+  /**
+   * Caches node results in `path` (default `.hamilton-cache`): a later run, in this process or another,
+   * loads what it can and computes only what changed. See `dr.cache`.
+   *
+   * @example
+   * const dr = new Builder().withModules(Features).withCache({ recompute: ['prices'] }).build();
+   */
+  withCache(options: CacheOptions = {}): this {
+    failBuild(cacheOptionProblems(options));
+    this.cache = options;
+    return this;
+  }
+
   /** Later modules replace same-named nodes of earlier ones instead of failing the build. */
   allowModuleOverrides(): this {
     this.overrides = true;
@@ -48,7 +63,11 @@ export class Builder<R = ColumnTable, M extends HamiltonModule = never> {
   /** A sequential `Driver`. */
   build<Built = R>(): Driver<Built, M> {
     checkBuild('build', this.modules);
-    return new Driver<Built, M>(this.config, this.builtModules(), { adapter: this.adapters, allowModuleOverrides: this.overrides });
+    return new Driver<Built, M>(this.config, this.builtModules(), {
+      adapter: this.adapters,
+      allowModuleOverrides: this.overrides,
+      ...(this.cache ? { cache: this.cache } : {}),
+    });
   }
 
   /** An `AsyncDriver` running up to `maxConcurrency` nodes at once (default: unlimited). */
@@ -58,6 +77,7 @@ export class Builder<R = ColumnTable, M extends HamiltonModule = never> {
       ...options,
       adapter: this.adapters,
       allowModuleOverrides: this.overrides,
+      ...(this.cache ? { cache: this.cache } : {}),
     });
   }
 

@@ -1,4 +1,5 @@
 import { HamiltonError } from '@hamilton-ts/result-builders';
+import { cacheOptionProblems } from '../cache/cache-options.js';
 import { GraphBuildError } from '../errors/graph-build-error.js';
 import { type InputProblem, InputValidationError } from '../errors/input-validation-error.js';
 import { argumentMessages as text } from '../errors/messages.js';
@@ -41,7 +42,7 @@ export function adapterProblem(adapter: unknown, argument: string): string | und
 export function driverOptionsProblems(options: unknown): Array<string | undefined> {
   if (options === undefined) return [];
   if (!isObject(options)) return [text.notAnObject('options', options, '{ adapter }')];
-  const { adapter, allowModuleOverrides } = options as { adapter?: unknown; allowModuleOverrides?: unknown };
+  const { adapter, allowModuleOverrides, cache } = options as { adapter?: unknown; allowModuleOverrides?: unknown; cache?: unknown };
   const adapters = Array.isArray(adapter)
     ? adapter.map((a, i) => adapterProblem(a, `adapter[${i}]`))
     : [adapter === undefined ? undefined : adapterProblem(adapter, 'adapter')];
@@ -49,7 +50,7 @@ export function driverOptionsProblems(options: unknown): Array<string | undefine
     allowModuleOverrides === undefined || typeof allowModuleOverrides === 'boolean'
       ? undefined
       : text.notABoolean('allowModuleOverrides', allowModuleOverrides);
-  return [...adapters, overrides];
+  return [...adapters, overrides, ...(cache === undefined ? [] : cacheOptionProblems(cache))];
 }
 
 /** `new Driver(config, modules, options)`: every problem of the three arguments in one `GraphBuildError`. */
@@ -137,7 +138,7 @@ export function checkBuild(method: string, modules: readonly unknown[], options?
 }
 
 /** Throws one `GraphBuildError` listing every problem found (`undefined`: no problem). */
-function failBuild(problems: ReadonlyArray<string | undefined>): void {
+export function failBuild(problems: ReadonlyArray<string | undefined>): void {
   const messages = problems.filter((p) => p !== undefined);
   if (messages.length) throw new GraphBuildError(messages.map((message) => ({ message })));
 }

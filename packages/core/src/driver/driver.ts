@@ -1,12 +1,15 @@
-import { ArqueroTableResult, type ResultBuilder } from '@hamilton-ts/result-builders';
+import { ArqueroTableResult, HamiltonError, type ResultBuilder } from '@hamilton-ts/result-builders';
 import type { ColumnTable } from 'arquero';
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import { buildGraph } from '../builder/graph-builder.js';
+import { Behaviors, type CacheOptions } from '../cache/cache-options.js';
+import type { CacheRun } from '../cache/cache-run.js';
+import { HamiltonCache } from '../cache/hamilton-cache.js';
 import { GraphBuildError } from '../errors/graph-build-error.js';
 import { messages } from '../errors/messages.js';
-import { runPlan } from '../execution/executor.js';
-import { makeNodeInvoker } from '../execution/node-invoker.js';
-import { type ExecuteOptions, RunPreparer } from '../execution/prepare-run.js';
+import { type InvokeNode, runPlan } from '../execution/executor.js';
+import { isObserved, makeNodeInvoker } from '../execution/node-invoker.js';
+import { type ExecuteOptions, type PreparedRun, RunPreparer } from '../execution/prepare-run.js';
 import { graphView } from '../graph/graph-view.js';
 import type { Graph } from '../graph/types.js';
 import type { Variable } from '../graph/variable.js';
@@ -29,6 +32,8 @@ export interface DriverOptions<R = unknown> {
   readonly allowModuleOverrides?: boolean;
   /** How many nodes may be awaited at once; 1 (the default) runs nodes one after another. */
   readonly maxConcurrency?: number;
+  /** Caches node results on disk (`true`: in `.hamilton-cache`); see `dr.cache`. */
+  readonly cache?: CacheOptions | true;
 }
 
 /**
@@ -56,6 +61,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   private readonly maxConcurrency: number;
   private runCount = 0;
   private constructed: Promise<void> | undefined;
+  private readonly caching: HamiltonCache | undefined;
 
   constructor(config: Readonly<Record<string, unknown>>, modules: M, options: DriverOptions<R> = {}) {
     checkDriverArguments(config, modules, options);
@@ -66,6 +72,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     this.maxConcurrency = checkMaxConcurrency(options.maxConcurrency ?? engineConcurrency(this.hooks));
     this.graph = buildGraph(modules, { ...config }, { allowModuleOverrides: options.allowModuleOverrides, hooks: this.hooks });
     this.preparer = new RunPreparer(this.graph, this.hooks);
+    if (options.cache !== undefined) this.caching = makeCache(this.graph, options.cache === true ? {} : options.cache);
     if (this.hooks.has('postGraphConstruct')) {
       this.constructed = this.hooks.callAll('postGraphConstruct', { graph: graphView(this.graph), config: this.graph.config });
       // A failing async hook surfaces on the first execute; until then it must not count as unhandled.
@@ -97,9 +104,49 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     checkRunArguments(outputs, options);
     if (this.constructed) await this.constructed;
     const { plan, values } = this.preparer.prepare(outputs, options);
-    const runId = this.hooks.adapters.length ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
+    const runId = this.hooks.adapters.length || this.caching ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
+    if (this.caching) return this.cachedExecute(outputs, options, plan, values, runId);
     const invoke = makeNodeInvoker(this.hooks, this.graph, runId);
-    const collect = () => collectOutputs(plan.outputs, plan.outputSlots, values);
+    return this.walk(outputs, options, plan, values, runId, invoke, () => collectOutputs(plan.outputs, plan.outputSlots, values));
+  }
+
+  /**
+   * The driver's cache: what the latest run hit and missed (`lastRun`), and `clear()`. Throws when the
+   * driver was built without one (`withCache(...)` or the `cache` option).
+   */
+  get cache(): HamiltonCache {
+    if (!this.caching) throw new HamiltonError(messages.noCache());
+    return this.caching;
+  }
+
+  /** A run through the cache: outputs that are stored values are read at the end; writes finish before it returns. */
+  private async cachedExecute(
+    outputs: readonly string[],
+    options: ExecuteOptions | undefined,
+    plan: PreparedRun['plan'],
+    values: unknown[],
+    runId: string,
+  ): Promise<Record<string, unknown>> {
+    const cache = this.caching!;
+    const run = await cache.begin(runId, !isObserved(this.hooks));
+    const invoke = makeNodeInvoker(this.hooks, this.graph, runId, run);
+    try {
+      return await this.walk(outputs, options, plan, values, runId, invoke, () => readOutputs(plan.outputs, plan.outputSlots, values, run));
+    } finally {
+      await run.finish();
+      cache.finished(run);
+    }
+  }
+
+  private async walk(
+    outputs: readonly string[],
+    options: ExecuteOptions | undefined,
+    plan: PreparedRun['plan'],
+    values: unknown[],
+    runId: string,
+    invoke: InvokeNode,
+    collect: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<Record<string, unknown>> {
     if (!this.hooks.has('preGraphExecute') && !this.hooks.has('postGraphExecute')) {
       await runPlan(plan, values, invoke, this.maxConcurrency);
       return collect();
@@ -114,7 +161,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     let results: Record<string, unknown>;
     try {
       await runPlan(plan, values, invoke, this.maxConcurrency);
-      results = collect();
+      results = await collect();
     } catch (error) {
       await this.hooks.callAll('postGraphExecute', { runId, success: false, error, results: undefined });
       throw error;
@@ -195,6 +242,28 @@ function collectOutputs(names: readonly string[], slots: Int32Array, values: rea
   const results: Record<string, unknown> = {};
   for (let i = 0; i < names.length; i++) results[names[i]] = values[slots[i]];
   return results;
+}
+
+/** Outputs by name, stored values read (a hit's file is read only when it is an output or a miss needs it). */
+async function readOutputs(
+  names: readonly string[],
+  slots: Int32Array,
+  values: readonly unknown[],
+  run: CacheRun,
+): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    const value = run.valueOf(values[slots[i]]);
+    results[names[i]] = isThenable(value) ? await value : value;
+  }
+  return results;
+}
+
+/** The cache of a driver, its options checked against the graph. */
+function makeCache(graph: Graph, options: CacheOptions): HamiltonCache {
+  const behaviors = new Behaviors(graph, options);
+  if (behaviors.problems.length) throw new GraphBuildError(behaviors.problems.map((message) => ({ message })));
+  return new HamiltonCache(graph, options, behaviors);
 }
 
 /** Below 1 (or NaN) the executor could start nothing and the run would never settle. */

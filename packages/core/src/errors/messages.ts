@@ -75,6 +75,8 @@ export const messages = {
     `${where}: @${decorator} needs a method that makes one node, but it makes ${nodes.length} (${someOf(nodes)})`,
   dynamicItemType: (where: string, decorator: string, value: unknown) =>
     `${where}: @${decorator} item type is ${describeValue(value)}; pass a constructor such as Number or Float64Array, or nothing for "any"`,
+  noCache: () =>
+    'this driver has no cache; build it with new Builder().withCache({ path: ".hamilton-cache" }), or new Driver(config, modules, { cache: { path } })',
   twoEngines: (names: readonly string[]) =>
     `more than one adapter decides where nodes run (${list(names)}); pass at most one engine (an adapter with runNode)`,
   twoResultBuilders: (names: readonly string[]) => `more than one adapter builds results (${list(names)}); pass at most one result builder`,

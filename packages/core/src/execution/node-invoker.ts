@@ -1,3 +1,4 @@
+import type { CacheRun } from '../cache/cache-run.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
 import { type HookSet, isThenable } from '../lifecycle/hook-set.js';
@@ -34,17 +35,21 @@ function outcomeEvent(event: NodeExecuteContext, success: boolean, error: unknow
  * With hooks it runs `preNodeExecute`, the `doNodeExecute` chain (first adapter outermost), the
  * engine's `runNode` innermost (or the node itself), and `postNodeExecute`, also when the node fails.
  */
-export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string): InvokeNode {
+export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string, cache?: CacheRun): InvokeNode {
   const engine = hooks.get('runNode')[0];
-  const observed = hooks.has('preNodeExecute') || hooks.has('postNodeExecute') || hooks.has('doNodeExecute');
-  if (!observed && !engine) return (step, args) => step.node.call!(args);
+  const observed = isObserved(hooks);
+  if (!observed && !engine) {
+    if (cache) return (step, args) => cache.invoke(step.node, args, (real) => step.node.call!(real));
+    return (step, args) => step.node.call!(args);
+  }
   const local = (ctx: NodeExecuteContext): unknown => {
     const node = graph.nodes.get(ctx.node.name)!;
     return node.call!(argsOf(node, ctx.kwargs));
   };
   // The walker's state of the current call, for `isReleasable`; set just before the chain runs.
   let current: { step: PlanStep; run: RunState } | undefined;
-  const innermost = engine ? engineStep(engine.call, graph, local, observed, () => current!) : local;
+  const running = engine ? engineStep(engine.call, graph, local, observed, () => current!) : local;
+  const innermost = cache ? cachedStep(cache, graph, running) : running;
   const chain = hooks
     .get('doNodeExecute')
     .reduceRight<(ctx: NodeExecuteContext) => unknown>((next, hook) => (ctx) => hook.call(ctx, next), innermost);
@@ -58,8 +63,22 @@ export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string): In
     const event = nodeEvent(runId, step.node, args);
     return after(hooks.callEach('preNodeExecute', event), () => {
       current = { step, run };
-      return observe(hooks, event, chain);
+      return observe(hooks, event, chain, cache);
     });
+  };
+}
+
+/** Whether an adapter sees nodes' arguments or values (then the cache reads every hit at once). */
+export function isObserved(hooks: HookSet): boolean {
+  return hooks.has('preNodeExecute') || hooks.has('postNodeExecute') || hooks.has('doNodeExecute');
+}
+
+/** The cache as the step before the engine: a hit skips the engine, a miss runs it with real values. */
+function cachedStep(cache: CacheRun, graph: Graph, running: (ctx: NodeExecuteContext) => unknown): (ctx: NodeExecuteContext) => unknown {
+  return (ctx) => {
+    const node = graph.nodes.get(ctx.node.name)!;
+    const args = argsOf(node, ctx.kwargs);
+    return cache.invoke(node, args, (real) => running(real === args ? ctx : { ...ctx, kwargs: kwargsOf(node, real) }));
   };
 }
 
@@ -72,7 +91,12 @@ function after(pending: Promise<void> | undefined, next: () => unknown): unknown
  * Runs the node through the chain and tells `postNodeExecute` how it went, also when it failed.
  * Stays synchronous while the node and the hooks are, so observing a run costs no promise per node.
  */
-function observe(hooks: HookSet, event: NodeExecuteContext, chain: (ctx: NodeExecuteContext) => unknown): unknown {
+function observe(
+  hooks: HookSet,
+  event: NodeExecuteContext,
+  chain: (ctx: NodeExecuteContext) => unknown,
+  cache: CacheRun | undefined,
+): unknown {
   let result: unknown;
   try {
     result = chain(event);
@@ -81,14 +105,16 @@ function observe(hooks: HookSet, event: NodeExecuteContext, chain: (ctx: NodeExe
   }
   if (isThenable(result))
     return Promise.resolve(result).then(
-      (value) => succeeded(hooks, event, value),
+      (value) => succeeded(hooks, event, value, cache),
       (error) => failed(hooks, event, error),
     );
-  return succeeded(hooks, event, result);
+  return succeeded(hooks, event, result, cache);
 }
 
-function succeeded(hooks: HookSet, event: NodeExecuteContext, result: unknown): unknown {
-  const pending = hooks.callEach('postNodeExecute', outcomeEvent(event, true, undefined, result));
+function succeeded(hooks: HookSet, event: NodeExecuteContext, result: unknown, cache: CacheRun | undefined): unknown {
+  const outcome = outcomeEvent(event, true, undefined, result);
+  const record = cache?.recorder.latest(event.node.name);
+  const pending = hooks.callEach('postNodeExecute', record ? { ...outcome, cache: record } : outcome);
   return pending ? pending.then(() => result) : result;
 }
 

@@ -23,6 +23,14 @@ export interface NodeOrigin {
   readonly fromInstance?: boolean;
   /** The modifier that derived the node from the method (e.g. `parameterize`), for messages. */
   readonly modifier?: string;
+  /** The method and the modifiers applied to it: what the cache's code version hashes. */
+  readonly code?: CodeOrigin;
+}
+
+/** The code a node runs: its method, and the modifiers (with their arguments) that shaped it. */
+export interface CodeOrigin {
+  readonly fn: Function;
+  readonly record: { readonly modifiers: readonly object[] };
 }
 
 /** How a node gets its value: computed by a function, fed from outside, or fixed by config. */
@@ -45,6 +53,14 @@ export interface NodeDef {
   readonly parallelizable?: boolean;
   /** `@collect`: the dependency whose per-item values this node gathers into an array. */
   readonly collects?: string;
+  /** `@cache(...)`: how the cache treats this node, and the format its results are stored in. */
+  readonly cache?: NodeCacheSettings;
+}
+
+/** What `@cache` says about a node. */
+export interface NodeCacheSettings {
+  readonly behavior?: 'default' | 'recompute' | 'disable' | 'ignore';
+  readonly format?: 'json' | 'arrow' | 'parquet';
 }
 
 /** A parallelizable block: the nodes that run once per item between a fan-out and its collect. */

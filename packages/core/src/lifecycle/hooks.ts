@@ -1,3 +1,4 @@
+import type { CacheNodeRecord } from '../cache/run-record.js';
 import type { Variable } from '../graph/variable.js';
 
 /** A hook may return a value or a promise of one; async hooks are awaited. */
@@ -86,6 +87,8 @@ export interface GraphAdapter {
     success: boolean;
     error: unknown;
     result: unknown;
+    /** With a cache: what it did with this node (`status` 'hit', 'miss', ...). */
+    cache?: CacheNodeRecord;
   }): MaybePromise<void>;
   /** Runs the node (or decides where it runs); `next(ctx)` runs the rest of the chain. */
   doNodeExecute?(ctx: NodeExecuteContext, next: (ctx: NodeExecuteContext) => unknown): unknown;

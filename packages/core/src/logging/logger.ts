@@ -1,3 +1,5 @@
+import { debuglog } from 'node:util';
+
 /**
  * Where hamilton-ts sends warnings, e.g. a `checkOutput` with `importance: 'warn'` that failed.
  * `details` carries structured data (for checks: the `ValidationOutcome`).
@@ -7,9 +9,15 @@
  */
 export interface HamiltonLogger {
   warn(message: string, details?: unknown): void;
+  /** Detail for debugging, e.g. each cache hit and miss; the default prints it when `NODE_DEBUG=hamilton-ts`. */
+  debug?(message: string, details?: unknown): void;
 }
 
-const consoleLogger: HamiltonLogger = { warn: (message) => console.warn(message) };
+const debugLog = debuglog('hamilton-ts');
+const consoleLogger: HamiltonLogger = {
+  warn: (message) => console.warn(message),
+  debug: (message) => debugLog('%s', message),
+};
 let current: HamiltonLogger = consoleLogger;
 
 /**
@@ -36,4 +44,9 @@ export function setLogger(logger?: HamiltonLogger): HamiltonLogger {
  */
 export function getLogger(): HamiltonLogger {
   return current;
+}
+
+/** Whether debug lines would be printed: callers skip building them otherwise. */
+export function debugEnabled(): boolean {
+  return current.debug !== undefined && (current !== consoleLogger || debugLog.enabled);
 }

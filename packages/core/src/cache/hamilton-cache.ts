@@ -1,0 +1,60 @@
+import type { Graph } from '../graph/types.js';
+import type { Behaviors, CacheOptions } from './cache-options.js';
+import { CacheRun } from './cache-run.js';
+import { closeStores, type OpenCache, openCache, storesAt } from './open-cache.js';
+import type { CacheRunRecord } from './run-record.js';
+
+/** The default cache directory, relative to the working directory. */
+export const DEFAULT_CACHE_PATH = '.hamilton-cache';
+
+/**
+ * A driver's cache: `dr.cache`. Results are stored under `path` by key (node name, code version, data
+ * versions of what the node received); drivers and processes may share the directory.
+ *
+ * @example
+ * const dr = new Builder().withModules(Features).withCache({ path: '.hamilton-cache' }).build();
+ * await dr.execute(['score'], { inputs });
+ * dr.cache.lastRun.nodes.score.status; // 'hit' on the second run
+ */
+export class HamiltonCache {
+  /** The cache directory. */
+  readonly path: string;
+  /** What the cache did in the latest finished run, per node. */
+  lastRun: CacheRunRecord = { runId: '', nodes: {} };
+  private opening: Promise<OpenCache> | undefined;
+
+  constructor(
+    private readonly graph: Graph,
+    options: CacheOptions,
+    private readonly behaviors: Behaviors,
+  ) {
+    this.path = options.path ?? DEFAULT_CACHE_PATH;
+  }
+
+  /** Starts a run's part of the cache; `lazy` when no adapter observes values. */
+  async begin(runId: string, lazy: boolean): Promise<CacheRun> {
+    this.opening ??= openCache(this.path, this.graph, this.behaviors);
+    this.opening.catch(() => {
+      this.opening = undefined;
+    });
+    return new CacheRun(await this.opening, runId, lazy);
+  }
+
+  /** Records a finished run as `lastRun`. */
+  finished(run: CacheRun): void {
+    this.lastRun = run.recorder.finish();
+  }
+
+  /** Empties the cache directory: every stored result and key, for every driver using it. */
+  async clear(): Promise<void> {
+    const { metadata, results } = await storesAt(this.path);
+    await metadata.clear();
+    results.clear();
+  }
+
+  /** Closes the metadata store of this directory (for every driver of the process using it; later runs reopen it). */
+  async close(): Promise<void> {
+    this.opening = undefined;
+    await closeStores(this.path);
+  }
+}

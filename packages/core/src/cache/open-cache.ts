@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import type { Graph } from '../graph/types.js';
+import type { Behaviors } from './cache-options.js';
+import { Fingerprinter } from './fingerprint.js';
+import { type Hasher, loadHasher } from './hasher.js';
+import { MetadataStore } from './metadata-store.js';
+import { loadParquet, type ParquetCodec } from './parquet.js';
+import { ResultStore } from './result-store.js';
+
+/** The stores of one cache directory, shared by every driver of the process that uses it. */
+export interface CacheStores {
+  readonly metadata: MetadataStore;
+  readonly results: ResultStore;
+}
+
+/** What a cached run needs: the stores, the hash, and the driver's settings. */
+export interface OpenCache extends CacheStores {
+  readonly hasher: Hasher;
+  readonly fingerprints: Fingerprinter;
+  readonly behaviors: Behaviors;
+  /** Nodes whose hits are read at once: a fan-out needs its items, a collect its gathered values. */
+  readonly eager: ReadonlySet<string>;
+  readonly parquet?: ParquetCodec;
+}
+
+const openStores = new Map<string, Promise<CacheStores>>();
+
+/** The stores of `path`, opened once per process (LMDB wants one environment per process and file). */
+export function storesAt(path: string): Promise<CacheStores> {
+  const directory = resolve(path);
+  let stores = openStores.get(directory);
+  if (!stores) {
+    stores = MetadataStore.open(directory).then((metadata) => ({ metadata, results: new ResultStore(directory) }));
+    stores.catch(() => openStores.delete(directory));
+    openStores.set(directory, stores);
+  }
+  return stores;
+}
+
+/** Closes the stores of `path` (later runs reopen them). */
+export async function closeStores(path: string): Promise<void> {
+  const directory = resolve(path);
+  const stores = openStores.get(directory);
+  if (!stores) return;
+  openStores.delete(directory);
+  await (await stores).metadata.close();
+}
+
+/** Everything a cached run of `graph` needs. */
+export async function openCache(path: string, graph: Graph, behaviors: Behaviors): Promise<OpenCache> {
+  const [stores, hasher] = await Promise.all([storesAt(path), loadHasher()]);
+  const wantsParquet = [...graph.nodes.values()].filter((n) => n.cache?.format === 'parquet').map((n) => n.name);
+  const parquet = wantsParquet.length ? await loadParquet(wantsParquet) : undefined;
+  return { ...stores, hasher, fingerprints: new Fingerprinter(hasher), behaviors, eager: eagerNodes(graph), parquet };
+}
+
+function eagerNodes(graph: Graph): Set<string> {
+  const eager = new Set<string>();
+  for (const node of graph.nodes.values()) if (node.parallelizable) eager.add(node.name);
+  for (const block of graph.blocks?.values() ?? []) eager.add(block.gathered);
+  return eager;
+}

@@ -1,0 +1,55 @@
+import { existsSync, promises as fs, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { type EncodedResult, EXTENSIONS, type StoredFormat } from './result-formats.js';
+
+let temporaries = 0;
+
+/**
+ * One file per result, named by its data version (its content fingerprint), so equal results are stored
+ * once. A file is written under a temporary name and renamed into place: readers, in this process or
+ * another, see a whole file or none.
+ */
+export class ResultStore {
+  readonly directory: string;
+
+  constructor(root: string) {
+    this.directory = join(root, 'results');
+    mkdirSync(this.directory, { recursive: true });
+  }
+
+  pathOf(dataVersion: string, format: StoredFormat): string {
+    return join(this.directory, `${dataVersion}.${EXTENSIONS[format]}`);
+  }
+
+  /** Writes the result unless a file of that content is already there. */
+  async save(dataVersion: string, encoded: EncodedResult): Promise<void> {
+    const target = this.pathOf(dataVersion, encoded.format);
+    if (existsSync(target)) return;
+    const temporary = `${target}.${process.pid}-${++temporaries}.tmp`;
+    try {
+      await fs.writeFile(temporary, encoded.bytes);
+      await fs.rename(temporary, target);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  read(dataVersion: string, format: StoredFormat): Uint8Array {
+    return readFileSync(this.pathOf(dataVersion, format));
+  }
+
+  /** Removes a file that could not be read back, so the recomputed result replaces it. */
+  discard(dataVersion: string, format: StoredFormat): void {
+    try {
+      unlinkSync(this.pathOf(dataVersion, format));
+    } catch {
+      // Already gone (another process discarded it): nothing to do.
+    }
+  }
+
+  clear(): void {
+    rmSync(this.directory, { recursive: true, force: true });
+    mkdirSync(this.directory, { recursive: true });
+  }
+}
