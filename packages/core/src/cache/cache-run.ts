@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ExecutionPlan } from '../execution/execution-plan.js';
 import type { NodeDef } from '../graph/types.js';
 import { isThenable } from '../lifecycle/hook-set.js';
 import { debugEnabled, getLogger } from '../logging/logger.js';
@@ -7,6 +8,7 @@ import { codeVersionOf } from './code-version.js';
 import type { StoredEntry } from './metadata-store.js';
 import type { OpenCache } from './open-cache.js';
 import { decodeResult, encodeResult } from './result-formats.js';
+import { manifestRecords, planSignature } from './run-manifest.js';
 import { type CacheNodeRecord, RunRecorder } from './run-record.js';
 
 /** Computes a node from real argument values (the engine, or the node's own call). */
@@ -27,6 +29,9 @@ export class StoredValue {
   ) {}
 }
 
+/** What a read that may not recompute gives when the file cannot be read. */
+const NOT_READ = Symbol('not read');
+
 /** Marks versions that were made up for values with no fingerprint: keys holding one are never stored. */
 const FRESH = '~';
 
@@ -39,6 +44,8 @@ export class CacheRun {
   private readonly versions = new WeakMap<object, string>();
   private readonly writes: Promise<unknown>[] = [];
   private readonly debugging = debugEnabled();
+  /** The manifest this run will record, when its plan and fed values allow one. */
+  private manifest: { key: string; plan: ExecutionPlan; generation: number } | undefined;
   readonly recorder: RunRecorder;
 
   constructor(
@@ -76,9 +83,49 @@ export class CacheRun {
     return value instanceof StoredValue ? this.read(value) : value;
   }
 
-  /** Waits for this run's writes; failures were already logged. */
-  async finish(): Promise<void> {
+  /**
+   * Answers the run from a manifest when one records these very nodes, code and fed values: the
+   * outputs' stored values go into their slots, every node is recorded as a hit, and the walk can be
+   * skipped. `false` (walk as usual) when there is none, or an output's file cannot be read.
+   */
+  replay(plan: ExecutionPlan, values: unknown[]): boolean {
+    if (!this.lazy) return false;
+    const signature = planSignature(plan, this.cache);
+    if (signature === null) return false;
+    const parts = [signature];
+    for (const feed of plan.feeds) parts.push(this.versionOf(values[feed.slot]));
+    if (parts.some((p) => p.startsWith(FRESH))) return false;
+    const { metadata } = this.cache;
+    this.manifest = { key: this.cache.hasher.digest(parts.join('\u0000')), plan, generation: metadata.generation() };
+    const found = metadata.manifest(this.manifest.key);
+    if (!found || found.generation !== this.manifest.generation || found.records.length !== plan.steps.length) return false;
+    const outputs = new Map<number, unknown>();
+    for (let i = 0; i < plan.steps.length; i++) {
+      const step = plan.steps[i];
+      if (plan.refCounts[step.slot] === 0 || !plan.outputs.includes(step.node.name)) continue;
+      const key = found.records[i][0];
+      const entry = metadata.get(key);
+      if (!entry || entry.dataVersion !== found.records[i][1]) return false;
+      const value = this.read(new StoredValue(key, entry, () => NOT_READ));
+      if (value === NOT_READ) return false;
+      outputs.set(step.slot, value);
+    }
+    for (const [slot, value] of outputs) values[slot] = value;
+    for (let i = 0; i < plan.steps.length; i++) {
+      const [cacheKey, dataVersion, codeVersion] = found.records[i];
+      this.recorder.add(plan.steps[i].node.name, { status: 'hit', cacheKey, dataVersion, codeVersion });
+    }
+    this.manifest = undefined;
+    return true;
+  }
+
+  /** Waits for this run's writes (failures were already logged), then records its manifest. */
+  async finish(succeeded: boolean): Promise<void> {
     await Promise.allSettled(this.writes);
+    const manifest = this.manifest;
+    if (!succeeded || !manifest) return;
+    const records = manifestRecords(manifest.plan, (name) => this.recorder.latest(name));
+    if (records) await this.cache.metadata.putManifest(manifest.key, { generation: manifest.generation, records }).catch(() => undefined);
   }
 
   private keyOf(node: NodeDef, args: readonly unknown[], codeVersion: string): string {

@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { HamiltonError } from '@hamilton-ts/result-builders';
 import type { RootDatabase } from 'lmdb';
 import type { StoredShape } from './result-formats.js';
+import type { RunManifest } from './run-manifest.js';
+
+const GENERATION = 'generation';
+const MANIFEST = 'manifest:';
 
 /** What the metadata store keeps per cache key: where the result is and how to read it back. */
 export interface StoredEntry extends StoredShape {
@@ -20,7 +24,7 @@ export interface StoredEntry extends StoredShape {
  * (memory-mapped); writes are batched into transactions off the main thread.
  */
 export class MetadataStore {
-  private constructor(private readonly db: RootDatabase<StoredEntry, string>) {}
+  private constructor(private readonly db: RootDatabase<StoredEntry | RunManifest | number, string>) {}
 
   static async open(directory: string): Promise<MetadataStore> {
     let lmdb: typeof import('lmdb');
@@ -32,29 +36,56 @@ export class MetadataStore {
       );
     }
     mkdirSync(directory, { recursive: true });
-    return new MetadataStore(lmdb.open<StoredEntry, string>({ path: join(directory, 'metadata.lmdb'), compression: false }));
+    return new MetadataStore(lmdb.open({ path: join(directory, 'metadata.lmdb'), compression: false }));
   }
 
   get(key: string): StoredEntry | undefined {
-    return this.db.get(key);
+    return this.db.get(key) as StoredEntry | undefined;
   }
 
-  put(key: string, entry: StoredEntry): Promise<boolean> {
-    return this.db.put(key, entry);
+  /**
+   * Stores an entry. Replacing one with another data version (a recompute of a node that does not give
+   * the same value twice) moves the generation, which retires every manifest.
+   */
+  put(key: string, entry: StoredEntry): Promise<unknown> {
+    return this.db.transaction(() => {
+      const before = this.get(key);
+      if (before && before.dataVersion !== entry.dataVersion) this.bump();
+      return this.db.putSync(key, entry);
+    });
   }
 
   /** Drops an entry whose result could not be read, unless another process already replaced it. */
-  forget(key: string, dataVersion: string): Promise<boolean> {
-    return this.db.transaction(() => (this.db.get(key)?.dataVersion === dataVersion ? this.db.removeSync(key) : false));
+  forget(key: string, dataVersion: string): Promise<unknown> {
+    return this.db.transaction(() => {
+      if (this.get(key)?.dataVersion !== dataVersion) return false;
+      this.bump();
+      return this.db.removeSync(key);
+    });
   }
 
-  /** Every stored entry. */
-  *entries(): Iterable<{ key: string; value: StoredEntry }> {
-    yield* this.db.getRange();
+  /** Moves on every replacement or removal of an entry. */
+  generation(): number {
+    return (this.db.get(GENERATION) as number | undefined) ?? 0;
   }
 
-  clear(): Promise<void> {
-    return this.db.clearAsync();
+  manifest(key: string): RunManifest | undefined {
+    return this.db.get(MANIFEST + key) as RunManifest | undefined;
+  }
+
+  putManifest(key: string, manifest: RunManifest): Promise<boolean> {
+    return this.db.put(MANIFEST + key, manifest);
+  }
+
+  private bump(): void {
+    this.db.putSync(GENERATION, this.generation() + 1);
+  }
+
+  /** Removes everything; the generation moves on, so a run that began before retires what it records. */
+  async clear(): Promise<void> {
+    const generation = this.generation();
+    await this.db.clearAsync();
+    await this.db.put(GENERATION, generation + 1);
   }
 
   close(): Promise<void> {

@@ -129,11 +129,16 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   ): Promise<Record<string, unknown>> {
     const cache = this.caching!;
     const run = await cache.begin(runId, !isObserved(this.hooks));
-    const invoke = makeNodeInvoker(this.hooks, this.graph, runId, run);
+    const invoke = run.replay(plan, values) ? undefined : makeNodeInvoker(this.hooks, this.graph, runId, run);
+    let succeeded = false;
     try {
-      return await this.walk(outputs, options, plan, values, runId, invoke, () => readOutputs(plan.outputs, plan.outputSlots, values, run));
+      const results = await this.walk(outputs, options, plan, values, runId, invoke, () =>
+        readOutputs(plan.outputs, plan.outputSlots, values, run),
+      );
+      succeeded = true;
+      return results;
     } finally {
-      await run.finish();
+      await run.finish(succeeded);
       cache.finished(run);
     }
   }
@@ -144,11 +149,12 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     plan: PreparedRun['plan'],
     values: unknown[],
     runId: string,
-    invoke: InvokeNode,
+    /** Runs each node; absent when the cache answered the whole run. */
+    invoke: InvokeNode | undefined,
     collect: () => Record<string, unknown> | Promise<Record<string, unknown>>,
   ): Promise<Record<string, unknown>> {
     if (!this.hooks.has('preGraphExecute') && !this.hooks.has('postGraphExecute')) {
-      await runPlan(plan, values, invoke, this.maxConcurrency);
+      if (invoke) await runPlan(plan, values, invoke, this.maxConcurrency);
       return collect();
     }
     await this.hooks.callAll('preGraphExecute', {
@@ -160,7 +166,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     });
     let results: Record<string, unknown>;
     try {
-      await runPlan(plan, values, invoke, this.maxConcurrency);
+      if (invoke) await runPlan(plan, values, invoke, this.maxConcurrency);
       results = await collect();
     } catch (error) {
       await this.hooks.callAll('postGraphExecute', { runId, success: false, error, results: undefined });

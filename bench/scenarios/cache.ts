@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Driver } from '@hamilton-ts/core';
+import { arrayChain } from '../fixtures/array-chains.js';
+import { measure } from '../harness/measure.js';
+import type { Scenario } from '../harness/scenario.js';
+
+const NODES = 10_000;
+const LENGTH = 1_000;
+
+/** The cache on the realistic chain: a fully cached rerun and a cold run, each against computing without a cache. */
+const scenario: Scenario = {
+  id: 'cache',
+  title: 'Caching: the realistic 10k-node chain, cold and fully cached; fingerprinting 8 MB',
+  description:
+    `The ${NODES.toLocaleString('en-US')}-node chain of ${LENGTH.toLocaleString('en-US')}-element Float64Array transforms (as in "Realistic nodes"), ` +
+    'run by an uncached driver, by a cached driver on an empty cache directory (cold: every result fingerprinted and written, one file each), ' +
+    'and by a cached driver whose every node hits (rerun). Fingerprinting is timed on a 1M-double Float64Array through the cache of a one-node driver.',
+  order: 95,
+  async run(ctx) {
+    const chain = arrayChain(NODES);
+    const x = new Float64Array(LENGTH).fill(1);
+    const samples = ctx.quick ? 3 : 7;
+    const root = mkdtempSync(join(tmpdir(), 'hamilton-bench-cache-'));
+    try {
+      const plain = new Driver({}, chain.module);
+      const computing = await measure(() => plain.rawExecute(chain.outputs, { inputs: { x } }), { warmup: 2, samples, batch: 1 });
+
+      const warm = new Driver({}, chain.module, { cache: { path: join(root, 'warm') } });
+      await warm.rawExecute(chain.outputs, { inputs: { x } });
+      const rerun = await measure(() => warm.rawExecute(chain.outputs, { inputs: { x } }), { warmup: 2, samples, batch: 1 });
+      ctx.record({
+        label: 'fully cached rerun ÷ computing, 10k chain',
+        value: rerun.median / computing.median,
+        unit: '×',
+        spread: { min: rerun.min / computing.median, max: rerun.max / computing.median },
+        target: 'cache-rerun',
+        note: `rerun ${rerun.median.toFixed(1)} ms, computing ${computing.median.toFixed(1)} ms (${(computing.median / rerun.median).toFixed(1)}× faster)`,
+      });
+
+      let round = 0;
+      const coldDrivers = Array.from(
+        { length: samples + 1 },
+        () => new Driver({}, chain.module, { cache: { path: join(root, `cold-${round++}`) } }),
+      );
+      let next = 0;
+      const cold = await measure(() => coldDrivers[next++].rawExecute(chain.outputs, { inputs: { x } }), { warmup: 1, samples, batch: 1 });
+      ctx.record({
+        label: 'cold cached run ÷ uncached run, 10k chain',
+        value: cold.median / computing.median,
+        unit: '×',
+        spread: { min: cold.min / computing.median, max: cold.max / computing.median },
+        target: 'cache-cold',
+        note: `cold ${cold.median.toFixed(1)} ms (10,000 result files written), uncached ${computing.median.toFixed(1)} ms`,
+      });
+
+      const big = new Float64Array(1_000_000).map((_, i) => Math.sin(i));
+      const { Fingerprinter, loadHasher } = await fingerprintParts();
+      const fingerprints = new Fingerprinter(await loadHasher());
+      const hashing = await measure(() => fingerprints.of(big), { warmup: 3, samples: ctx.quick ? 7 : 21, batch: 1 });
+      ctx.record({
+        label: 'fingerprint of a 1M-double Float64Array',
+        value: hashing.median,
+        unit: 'ms',
+        spread: hashing,
+        target: 'cache-fingerprint',
+        note: `${(8 / hashing.median).toFixed(2)} GB/s (XXH3-128, hash-wasm)`,
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+};
+
+/** The fingerprinter is internal to core: reached by its source path, as the bench runs from source. */
+async function fingerprintParts() {
+  const { Fingerprinter } = await import('../../packages/core/src/cache/fingerprint.js');
+  const { loadHasher } = await import('../../packages/core/src/cache/hasher.js');
+  return { Fingerprinter, loadHasher };
+}
+
+export default scenario;
