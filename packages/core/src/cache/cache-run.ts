@@ -43,6 +43,8 @@ const FRESH = '~';
 export class CacheRun {
   private readonly versions = new WeakMap<object, string>();
   private readonly writes: Promise<unknown>[] = [];
+  /** Keys whose files failed to read in this run (their entries are being removed). */
+  private readonly unreadable = new Set<string>();
   private readonly debugging = debugEnabled();
   /** The manifest this run will record, when its plan and fed values allow one. */
   private manifest: { key: string; plan: ExecutionPlan; generation: number } | undefined;
@@ -68,7 +70,7 @@ export class CacheRun {
       });
     const key = this.keyOf(node, args, codeVersion);
     if (behavior === 'default' && !key.startsWith(FRESH)) {
-      const entry = this.cache.metadata.get(key);
+      const entry = this.unreadable.has(key) ? undefined : this.cache.metadata.get(key);
       if (entry) {
         this.note(node.name, { status: 'hit', cacheKey: key, dataVersion: entry.dataVersion, codeVersion });
         const stored = new StoredValue(key, entry, () => this.compute(node, args, compute, key, behavior, codeVersion, true));
@@ -216,6 +218,7 @@ export class CacheRun {
         { node: entry.node, cacheKey: stored.key },
       );
       results.discard(entry.dataVersion, entry.format);
+      this.unreadable.add(stored.key);
       this.writes.push(metadata.forget(stored.key, entry.dataVersion).catch(() => undefined));
       return this.after(stored.recompute(), (recomputed) => {
         stored.loaded = { value: recomputed };

@@ -1,7 +1,6 @@
 import { type ColumnTable, table } from 'arquero';
-import { decodeJson } from '../codec/bytes-decode.js';
+import { decodeJson, decodeValue } from '../codec/bytes-decode.js';
 import { encodeJson, encodeValue } from '../codec/bytes-encode.js';
-import { decodeValue } from '../codec/index.js';
 import { isNodeBuffer } from '../codec/kinds.js';
 import { decodeTable, encodeTable, isTable } from '../codec/table-codec.js';
 import type { NodeCacheSettings } from '../graph/types.js';
@@ -41,18 +40,22 @@ export function encodeResult(
   wanted: NodeCacheSettings['format'],
   parquet: ParquetCodec | undefined,
 ): EncodedResult | undefined {
+  if (wanted === 'json') {
+    const json = encodeJson(value);
+    if (json !== undefined) return { format: 'json', shape: 'value', bytes: json };
+  }
   if (isTable(value)) {
     if (value.isGrouped()) return undefined;
     const { bytes, typed } = encodeTable(value.isFiltered() || value.isOrdered() ? value.reify() : value);
     if (wanted === 'parquet' && parquet) return { format: 'parquet', shape: 'table', bytes: parquet.fromArrow(bytes), typed };
-    if (wanted !== 'json') return { format: 'arrow', shape: 'table', bytes, typed };
+    return { format: 'arrow', shape: 'table', bytes, typed };
   }
-  if (isTypedArray(value) && wanted !== 'json') {
+  if (isTypedArray(value)) {
     const { bytes, typed } = encodeTable(table({ [COLUMN]: value }));
     if (wanted === 'parquet' && parquet) return { format: 'parquet', shape: 'array', bytes: parquet.fromArrow(bytes), typed };
     return { format: 'arrow', shape: 'array', bytes, typed };
   }
-  const json = encodeJson(value);
+  const json = wanted === 'json' ? undefined : encodeJson(value);
   if (json !== undefined) return { format: 'json', shape: 'value', bytes: json };
   return { format: 'bytes', shape: 'value', bytes: encodeValue(value) };
 }
