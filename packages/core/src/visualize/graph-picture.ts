@@ -1,3 +1,4 @@
+import type { CacheRunRecord } from '../cache/run-record.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 
 /** What a node plays in the picture of one call (or of the whole graph). */
@@ -19,6 +20,16 @@ export interface GraphPicture {
 export interface PictureOptions {
   /** Show each node's type under its name (default true). */
   readonly showTypes?: boolean;
+  /** A run's cache record (`dr.cache.lastRun`): each node shows its status, hits filled green. */
+  readonly cache?: CacheRunRecord;
+}
+
+/** The fill of nodes the cache answered. */
+export const HIT_FILL = '#dcfce7';
+
+/** The node's cache status in the run shown, if one is. */
+export function cacheStatusOf({ node }: PicturedNode, options: PictureOptions): string | undefined {
+  return options.cache?.nodes[node.name]?.status;
 }
 
 /**
@@ -53,7 +64,10 @@ function roleOf(node: NodeDef, outputs?: ReadonlySet<string>, overrides?: Readon
 }
 
 /** The label of a node: its name, and its type unless asked not to. */
-export function labelOf({ node }: PicturedNode, options: PictureOptions): string {
+export function labelOf(pictured: PicturedNode, options: PictureOptions): string {
+  const { node } = pictured;
   const type = node.returnType?.name;
-  return options.showTypes === false || !type || type === 'Object' ? node.name : `${node.name}\n${type}`;
+  const label = options.showTypes === false || !type || type === 'Object' ? node.name : `${node.name}\n${type}`;
+  const status = cacheStatusOf(pictured, options);
+  return status ? `${label}\n(${status})` : label;
 }

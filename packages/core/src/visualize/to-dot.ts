@@ -1,4 +1,4 @@
-import { type GraphPicture, labelOf, type NodeRole, type PictureOptions } from './graph-picture.js';
+import { cacheStatusOf, type GraphPicture, HIT_FILL, labelOf, type NodeRole, type PictureOptions } from './graph-picture.js';
 
 const STYLE: Record<NodeRole, string> = {
   computed: 'shape=box, style="rounded"',
@@ -13,7 +13,10 @@ const quote = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(
 /** Renders a picture as Graphviz DOT text (data flows left to right). */
 export function toDot(picture: GraphPicture, options: PictureOptions = {}): string {
   const lines = ['digraph hamilton {', '  rankdir=LR;', '  node [fontname="Helvetica"];'];
-  for (const p of picture.nodes) lines.push(`  ${quote(p.node.name)} [label=${quote(labelOf(p, options))}, ${STYLE[p.role]}];`);
+  for (const p of picture.nodes) {
+    const hit = cacheStatusOf(p, options) === 'hit' ? `, style="rounded,filled", fillcolor="${HIT_FILL}"` : '';
+    lines.push(`  ${quote(p.node.name)} [label=${quote(labelOf(p, options))}, ${STYLE[p.role]}${hit}];`);
+  }
   for (const [from, to] of picture.edges) lines.push(`  ${quote(from)} -> ${quote(to)};`);
   lines.push('}');
   return lines.join('\n');

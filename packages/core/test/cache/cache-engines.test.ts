@@ -105,3 +105,17 @@ describe('the cache with every engine', () => {
     expect(statuses(dr.cache)).toEqual({ flaky: 'miss' });
   });
 });
+
+describe('pictures of a cached run', () => {
+  it('visualizeExecution shows each node with its status, hits filled', async () => {
+    const dr = new Builder().withModules(Fetching).withCache({ path: dir.path }).build();
+    const inputs = { symbol: 'AB' };
+    await dr.rawExecute(['turnover'], { inputs });
+    await dr.rawExecute(['turnover'], { inputs: { symbol: 'AB' } });
+    const dot = dr.visualizeExecution(['turnover'], { inputs, cache: dr.cache.lastRun });
+    expect(dot).toMatch(/"prices" \[label="prices\\n\(hit\)", .*fillcolor="#dcfce7"\]/);
+    const mermaid = dr.visualizeExecution(['turnover'], { inputs, cache: dr.cache.lastRun, format: 'mermaid' });
+    expect(mermaid).toContain('["turnover<br/>Number<br/>(hit)"]:::hit');
+    expect(mermaid).toContain('classDef hit fill:#dcfce7');
+  });
+});
