@@ -1,6 +1,7 @@
 import { type ColumnTable, table } from 'arquero';
 import { decodeJson, decodeValue } from '../codec/bytes-decode.js';
-import { encodeJson, encodeValue } from '../codec/bytes-encode.js';
+import { encodeParts } from '../codec/bytes-encode.js';
+import { writeLayout } from '../codec/bytes-format.js';
 import { isNodeBuffer } from '../codec/kinds.js';
 import { decodeTable, encodeTable, isTable } from '../codec/table-codec.js';
 import type { NodeCacheSettings } from '../graph/types.js';
@@ -30,34 +31,35 @@ const COLUMN = 'value';
 export const EXTENSIONS: Readonly<Record<StoredFormat, string>> = { arrow: 'arrow', json: 'json', parquet: 'parquet', bytes: 'htv' };
 
 /**
- * The result in the format `@cache({ format })` asks for when it can hold the value, else by type:
- * tables and typed arrays as Arrow IPC, JSON values as JSON, anything else the codec can write (a
- * record of typed arrays, say) in the codec's bytes. `undefined` when the value cannot be stored faithfully
- * (a grouped table: its grouping would be lost); throws when the codec cannot write it.
+ * The result as a file's bytes: tables and typed arrays as Arrow IPC (or Parquet when `@cache({ format })`
+ * asks for it), values JSON can hold as JSON, anything else the codec can write (a record of typed arrays,
+ * say) in the codec's bytes. Asking for JSON changes nothing for a table or typed array, which JSON cannot
+ * hold. `undefined` when the value cannot be stored faithfully (a grouped table: its grouping would be
+ * lost); throws when the codec cannot write it.
  */
 export function encodeResult(
   value: unknown,
   wanted: NodeCacheSettings['format'],
   parquet: ParquetCodec | undefined,
 ): EncodedResult | undefined {
-  if (wanted === 'json') {
-    const json = encodeJson(value);
-    if (json !== undefined) return { format: 'json', shape: 'value', bytes: json };
-  }
   if (isTable(value)) {
     if (value.isGrouped()) return undefined;
-    const { bytes, typed } = encodeTable(value.isFiltered() || value.isOrdered() ? value.reify() : value);
-    if (wanted === 'parquet' && parquet) return { format: 'parquet', shape: 'table', bytes: parquet.fromArrow(bytes), typed };
-    return { format: 'arrow', shape: 'table', bytes, typed };
+    return columnar('table', encodeTable(value.isFiltered() || value.isOrdered() ? value.reify() : value), wanted, parquet);
   }
-  if (isTypedArray(value)) {
-    const { bytes, typed } = encodeTable(table({ [COLUMN]: value }));
-    if (wanted === 'parquet' && parquet) return { format: 'parquet', shape: 'array', bytes: parquet.fromArrow(bytes), typed };
-    return { format: 'arrow', shape: 'array', bytes, typed };
-  }
-  const json = wanted === 'json' ? undefined : encodeJson(value);
-  if (json !== undefined) return { format: 'json', shape: 'value', bytes: json };
-  return { format: 'bytes', shape: 'value', bytes: encodeValue(value) };
+  if (isTypedArray(value)) return columnar('array', encodeTable(table({ [COLUMN]: value })), wanted, parquet);
+  const { json, blobs } = encodeParts(value);
+  if (blobs.length === 0) return { format: 'json', shape: 'value', bytes: json };
+  return { format: 'bytes', shape: 'value', bytes: writeLayout(json, blobs) };
+}
+
+function columnar(
+  shape: 'table' | 'array',
+  { bytes, typed }: ReturnType<typeof encodeTable>,
+  wanted: NodeCacheSettings['format'],
+  parquet: ParquetCodec | undefined,
+): EncodedResult {
+  if (wanted === 'parquet' && parquet) return { format: 'parquet', shape, bytes: parquet.fromArrow(bytes), typed };
+  return { format: 'arrow', shape, bytes, typed };
 }
 
 /** The value back from its file's bytes. Throws on bytes that are not what the shape says. */

@@ -28,15 +28,8 @@ export interface EncodeOptions {
  * const back = decodeValue(await redis.getBuffer(key));
  */
 export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8Array {
-  const encoder = new Encoder();
-  let document: unknown;
-  try {
-    document = encoder.encode(value, 0);
-  } catch (error) {
-    if (error instanceof PackFailure) throw error.toError(options.name ?? 'the value');
-    throw error;
-  }
-  return writeLayout(JSON.stringify(document), encoder.blobs);
+  const { json, blobs } = encodeParts(value, options);
+  return writeLayout(json, blobs);
 }
 
 /**
@@ -48,6 +41,15 @@ export function encodeValue(value: unknown, options: EncodeOptions = {}): Uint8A
  * const text = encodeJson({ when: new Date(0), counts: new Map([['a', 1]]) }); // a string of JSON
  */
 export function encodeJson(value: unknown, options: EncodeOptions = {}): string | undefined {
+  const { json, blobs } = encodeParts(value, options);
+  return blobs.length ? undefined : json;
+}
+
+/**
+ * One walk of a value: its JSON document and the bytes (views, tables) the document refers to by index.
+ * `writeLayout(json, blobs)` makes `encodeValue`'s bytes of them; without blobs, `json` is `encodeJson`'s text.
+ */
+export function encodeParts(value: unknown, options: EncodeOptions = {}): { json: string; blobs: readonly Uint8Array[] } {
   const encoder = new Encoder();
   let document: unknown;
   try {
@@ -56,7 +58,7 @@ export function encodeJson(value: unknown, options: EncodeOptions = {}): string 
     if (error instanceof PackFailure) throw error.toError(options.name ?? 'the value');
     throw error;
   }
-  return encoder.blobs.length ? undefined : JSON.stringify(document);
+  return { json: JSON.stringify(document), blobs: encoder.blobs };
 }
 
 const UNDEFINED: TaggedNode = { $: 'undefined' };
