@@ -102,15 +102,15 @@ export class CacheRun {
     const found = metadata.manifest(this.manifest.key);
     if (!found || found.generation !== this.manifest.generation || found.records.length !== plan.steps.length) return false;
     const outputs = new Map<number, unknown>();
-    for (let i = 0; i < plan.steps.length; i++) {
-      const step = plan.steps[i];
-      if (plan.refCounts[step.slot] === 0 || !plan.outputs.includes(step.node.name)) continue;
-      const key = found.records[i][0];
+    for (const slot of plan.outputSlots) {
+      const step = plan.stepOfSlot[slot];
+      if (step < 0 || outputs.has(slot)) continue; // fed values are in their slots already
+      const [key, dataVersion] = found.records[step];
       const entry = metadata.get(key);
-      if (!entry || entry.dataVersion !== found.records[i][1]) return false;
+      if (!entry || entry.dataVersion !== dataVersion) return false;
       const value = this.read(new StoredValue(key, entry, () => NOT_READ));
       if (value === NOT_READ) return false;
-      outputs.set(step.slot, value);
+      outputs.set(slot, value);
     }
     for (const [slot, value] of outputs) values[slot] = value;
     for (let i = 0; i < plan.steps.length; i++) {

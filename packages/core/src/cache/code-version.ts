@@ -10,6 +10,8 @@ const MAX_DEPTH = 24;
 // Methods and modifier records belong to classes, shared by every driver of the process: each is hashed once.
 const sources = new WeakMap<Function, string>();
 const records = new WeakMap<object, string>();
+// Nodes belong to a driver's graph: each is versioned once, on its first cached run.
+const nodes = new WeakMap<NodeDef, string>();
 
 /**
  * The code version of a node: a hash of its class's name, its method's source (normalised, so comments
@@ -17,6 +19,15 @@ const records = new WeakMap<object, string>();
  * source), and which modifier derived it. Labels (`@tag`, `@cache`) are left out.
  */
 export function codeVersionOf(node: NodeDef, hasher: Hasher): string {
+  let version = nodes.get(node);
+  if (version === undefined) {
+    version = computeCodeVersion(node, hasher);
+    nodes.set(node, version);
+  }
+  return version;
+}
+
+function computeCodeVersion(node: NodeDef, hasher: Hasher): string {
   const origin = node.origin;
   const code = origin?.code;
   if (!origin || !code) return hasher.digest('N', sourceText(node.call ?? (() => undefined)));

@@ -33,10 +33,14 @@ export class HamiltonCache {
 
   /** Starts a run's part of the cache; `lazy` when no adapter observes values. */
   async begin(runId: string, lazy: boolean): Promise<CacheRun> {
-    this.opening ??= openCache(this.path, this.graph, this.behaviors);
-    this.opening.catch(() => {
-      this.opening = undefined;
-    });
+    if (!this.opening) {
+      const opening = openCache(this.path, this.graph, this.behaviors);
+      // A failed open (a missing optional package, say) is tried again by the next run.
+      opening.catch(() => {
+        if (this.opening === opening) this.opening = undefined;
+      });
+      this.opening = opening;
+    }
     return new CacheRun(await this.opening, runId, lazy);
   }
 

@@ -21,6 +21,8 @@ export interface CacheRunRecord {
 /** Collects the records of one run; a node run once per item gets its items listed. */
 export class RunRecorder {
   private readonly nodes: Record<string, CacheNodeRecord> = {};
+  /** The items of nodes run more than once, kept growing in place (a block may run thousands of items). */
+  private readonly items = new Map<string, CacheNodeRecord[]>();
 
   constructor(readonly runId: string) {}
 
@@ -30,33 +32,33 @@ export class RunRecorder {
       this.nodes[name] = record;
       return;
     }
-    const items = [...(before.items ?? [before])];
+    let items = this.items.get(name);
+    if (!items) {
+      items = [before];
+      this.items.set(name, items);
+    }
     items.push(record);
-    this.nodes[name] = { ...record, status: combined(items), items };
+    // The items agree while each new status equals the one they share; once they differ, it is `miss`.
+    this.nodes[name] = { ...record, status: before.status === record.status ? record.status : 'miss', items };
   }
 
   /** Replaces the latest record of a node (a stored result that could not be read, then recomputed). */
   amend(name: string, record: CacheNodeRecord): void {
-    const before = this.nodes[name];
-    if (before?.items) {
-      const items = [...before.items];
-      items[items.length - 1] = record;
-      this.nodes[name] = { ...record, status: combined(items), items };
-    } else this.nodes[name] = record;
+    const items = this.items.get(name);
+    if (!items) {
+      this.nodes[name] = record;
+      return;
+    }
+    items[items.length - 1] = record;
+    const first = items[0].status;
+    this.nodes[name] = { ...record, status: items.every((i) => i.status === first) ? first : 'miss', items };
   }
 
   latest(name: string): CacheNodeRecord | undefined {
-    const record = this.nodes[name];
-    return record?.items ? record.items[record.items.length - 1] : record;
+    return this.items.get(name)?.at(-1) ?? this.nodes[name];
   }
 
   finish(): CacheRunRecord {
     return { runId: this.runId, nodes: this.nodes };
   }
-}
-
-/** A node's status over its items: theirs when they agree, else `miss` (something was computed). */
-function combined(items: readonly CacheNodeRecord[]): CacheStatus {
-  const first = items[0].status;
-  return items.every((i) => i.status === first) ? first : 'miss';
 }
