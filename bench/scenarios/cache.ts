@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Driver } from '@hamilton-ts/core';
 import { arrayChain } from '../fixtures/array-chains.js';
-import { measure } from '../harness/measure.js';
+import { compare, measure } from '../harness/measure.js';
 import type { Scenario } from '../harness/scenario.js';
 
 const NODES = 10_000;
@@ -25,34 +25,34 @@ const scenario: Scenario = {
     const root = mkdtempSync(join(tmpdir(), 'hamilton-bench-cache-'));
     try {
       const plain = new Driver({}, chain.module);
-      const computing = await measure(() => plain.rawExecute(chain.outputs, { inputs: { x } }), { warmup: 2, samples, batch: 1 });
+      const computing = () => plain.rawExecute(chain.outputs, { inputs: { x } });
 
       const warm = new Driver({}, chain.module, { cache: { path: join(root, 'warm') } });
       await warm.rawExecute(chain.outputs, { inputs: { x } });
-      const rerun = await measure(() => warm.rawExecute(chain.outputs, { inputs: { x } }), { warmup: 2, samples, batch: 1 });
+      const rerun = await compare(() => warm.rawExecute(chain.outputs, { inputs: { x } }), computing, { warmup: 2, samples });
       ctx.record({
         label: 'fully cached rerun ÷ computing, 10k chain',
-        value: rerun.median / computing.median,
+        value: rerun.ratio.median,
         unit: '×',
-        spread: { min: rerun.min / computing.median, max: rerun.max / computing.median },
+        spread: rerun.ratio,
         target: 'cache-rerun',
-        note: `rerun ${rerun.median.toFixed(1)} ms, computing ${computing.median.toFixed(1)} ms (${(computing.median / rerun.median).toFixed(1)}× faster)`,
+        note: `rerun ${rerun.subject.median.toFixed(1)} ms, computing ${rerun.baseline.median.toFixed(1)} ms (${(1 / rerun.ratio.median).toFixed(1)}× faster)`,
       });
 
-      let round = 0;
+      // Every cold call gets a driver (built beforehand, outside the timing) on an empty directory of its own.
       const coldDrivers = Array.from(
         { length: samples + 1 },
-        () => new Driver({}, chain.module, { cache: { path: join(root, `cold-${round++}`) } }),
+        (_, i) => new Driver({}, chain.module, { cache: { path: join(root, `cold-${i}`) } }),
       );
-      let next = 0;
-      const cold = await measure(() => coldDrivers[next++].rawExecute(chain.outputs, { inputs: { x } }), { warmup: 1, samples, batch: 1 });
+      const coldRun = () => coldDrivers.pop()!.rawExecute(chain.outputs, { inputs: { x } });
+      const cold = await compare(coldRun, computing, { warmup: 1, samples });
       ctx.record({
         label: 'cold cached run ÷ uncached run, 10k chain',
-        value: cold.median / computing.median,
+        value: cold.ratio.median,
         unit: '×',
-        spread: { min: cold.min / computing.median, max: cold.max / computing.median },
+        spread: cold.ratio,
         target: 'cache-cold',
-        note: `cold ${cold.median.toFixed(1)} ms (10,000 result files written), uncached ${computing.median.toFixed(1)} ms`,
+        note: `cold ${cold.subject.median.toFixed(1)} ms (10,000 result files written), uncached ${cold.baseline.median.toFixed(1)} ms`,
       });
 
       const big = new Float64Array(1_000_000).map((_, i) => Math.sin(i));

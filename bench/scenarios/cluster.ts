@@ -6,6 +6,7 @@ import { CpuBound, ROUND_TRIP_NODES, roundTripChain, THROUGHPUT_NODES, throughpu
 import { iterationsLasting } from '../fixtures/thread-nodes.js';
 import { compare, measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
+import { recordSpeedUp } from '../harness/speed-up.js';
 import { scale } from '../harness/stats.js';
 
 const FIXTURE = new URL('../fixtures/cluster-nodes.ts', import.meta.url);
@@ -111,22 +112,7 @@ const speedup: Scenario = {
         () => sequential.rawExecute(CPU_NODES, { inputs }),
         { warmup: 0, samples: ctx.quick ? 3 : 7 },
       );
-      const note = `cluster ${c.subject.median.toFixed(0)} ms, sequential ${c.baseline.median.toFixed(0)} ms per run`;
-      ctx.record({
-        label: `2 worker processes ÷ sequential, 4 × ${NODE_MS} ms nodes`,
-        value: c.ratio.median,
-        unit: '×',
-        spread: c.ratio,
-        target: 'cluster-speedup',
-        note,
-      });
-      ctx.record({
-        label: `speed-up with 2 worker processes, 4 × ${NODE_MS} ms nodes`,
-        value: 1 / c.ratio.median,
-        unit: '×',
-        spread: { min: 1 / c.ratio.max, max: 1 / c.ratio.min },
-        note,
-      });
+      recordSpeedUp(ctx, c, { engine: '2 worker processes', work: `4 × ${NODE_MS} ms nodes`, short: 'cluster', target: 'cluster-speedup' });
     });
   },
 };

@@ -3,6 +3,7 @@ import { Driver } from '@hamilton-ts/core';
 import { CpuBound, chain, DISPATCH_NODES, fan, iterationsLasting } from '../fixtures/thread-nodes.js';
 import { compare, measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
+import { recordSpeedUp } from '../harness/speed-up.js';
 import { scale } from '../harness/stats.js';
 
 const FIXTURE = new URL('../fixtures/thread-nodes.ts', import.meta.url);
@@ -35,22 +36,7 @@ const speedup: Scenario = {
         () => sequential.rawExecute(CPU_NODES, { inputs }),
         { warmup: 1, samples: ctx.quick ? 3 : 7 },
       );
-      const note = `threads ${c.subject.median.toFixed(0)} ms, sequential ${c.baseline.median.toFixed(0)} ms per run`;
-      ctx.record({
-        label: `2 worker threads ÷ sequential, 4 × ${NODE_MS} ms nodes`,
-        value: c.ratio.median,
-        unit: '×',
-        spread: c.ratio,
-        target: 'thread-speedup',
-        note,
-      });
-      ctx.record({
-        label: `speed-up with 2 worker threads, 4 × ${NODE_MS} ms nodes`,
-        value: 1 / c.ratio.median,
-        unit: '×',
-        spread: { min: 1 / c.ratio.max, max: 1 / c.ratio.min },
-        note,
-      });
+      recordSpeedUp(ctx, c, { engine: '2 worker threads', work: `4 × ${NODE_MS} ms nodes`, short: 'threads', target: 'thread-speedup' });
     } finally {
       await adapter.close();
     }
