@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as aq from 'arquero';
-import { Builder, cache, extractColumns, GraphBuildError, node, parameterize, tag, value } from '../../src/index.js';
+import { Builder, cache, Driver, extractColumns, GraphBuildError, node, parameterize, tag, value } from '../../src/index.js';
 import { cacheDirectory, statuses } from './cache-support.js';
 
 let dir: ReturnType<typeof cacheDirectory>;
@@ -233,6 +233,27 @@ describe('options', () => {
       }
     }
     expect(() => cached(Bad)).toThrow(/Bad\.one: @cache behavior is "never"/);
+  });
+
+  it('refuses other bad @cache arguments and driver cache options', () => {
+    class BadFormat {
+      @node() @cache({ format: 'csv' as never }) one(x: number): number {
+        return x;
+      }
+    }
+    expect(() => cached(BadFormat)).toThrow(/BadFormat\.one: @cache format is "csv"; use 'json', 'arrow' or 'parquet'/);
+    class BadOption {
+      @node() @cache({ behaviour: 'recompute' } as never) one(x: number): number {
+        return x;
+      }
+    }
+    expect(() => cached(BadOption)).toThrow(/BadOption\.one: @cache has unknown option\(s\) "behaviour"; it takes behavior and format/);
+    expect(() => new Driver({}, One, { cache: 3 as never })).toThrow(
+      /the cache option is number 3; give an object such as \{ path: '\.hamilton-cache' \}, or true/,
+    );
+    expect(() => new Builder().withModules(One).withCache({ path: dir.path, recompute: true, disable: true }).build()).toThrow(
+      /cache options disable and recompute are both true; choose one/,
+    );
   });
 
   it('says how to get a cache when the driver has none', () => {
