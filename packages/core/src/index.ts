@@ -48,9 +48,22 @@ export type {
   NodeRunRequest,
 } from './lifecycle/hooks.js';
 export { getLogger, type HamiltonLogger, setLogger } from './logging/logger.js';
+// Materializers: what @hamilton-ts/io and other format packages build loaders and savers on
+export { type LoadFromSpec, loadFromDecorator, type SaveToSpec, saveToDecorator } from './materialize/io-modifiers.js';
+export {
+  FORMAT_TAG,
+  IO_TAG,
+  type IoContext,
+  type LoaderSpec,
+  type MaterializeOptions,
+  type MaterializeResult,
+  type Materializer,
+  type SaveMetadata,
+  type SaverSpec,
+} from './materialize/io-spec.js';
 export type { NodeOptions } from './metadata/method-record.js';
 export type { Binding, Bindings, GroupMember } from './modifiers/binding.js';
-export { group, source, value } from './modifiers/binding.js';
+export { group, SourceBinding, source, ValueBinding, value } from './modifiers/binding.js';
 export type { ExtractColumnsOptions } from './modifiers/extract-columns.modifier.js';
 export { PipeStep, step } from './modifiers/pipe-step.js';
 export type { SubdagOptions } from './modifiers/subdag-options.js';

@@ -1,4 +1,4 @@
-import { HamiltonError, matchesTagFilter, type TagFilter, type Variable } from '@hamilton-ts/core';
+import { HamiltonError, IO_TAG, matchesTagFilter, type TagFilter, type Variable } from '@hamilton-ts/core';
 
 /** Which nodes an engine sends away: named ones, those matching a tag filter, or (by default) all. */
 export class NodeSelection {
@@ -11,8 +11,12 @@ export class NodeSelection {
     else this.filter = nodes as TagFilter | undefined;
   }
 
-  /** True when the node runs remotely (in a worker thread, on a queue worker). */
+  /**
+   * True when the node runs remotely (in a worker thread, on a queue worker). Loaders and savers never
+   * do: they are made at run time (no worker could import them) and read the files the driver sees.
+   */
   selects(node: Variable): boolean {
+    if (node.tags[IO_TAG] !== undefined) return false;
     if (this.names) return this.names.has(node.name);
     return this.filter ? matchesTagFilter(node.tags, this.filter) : true;
   }

@@ -5,7 +5,9 @@ import { graphView } from '../graph/graph-view.js';
 import type { Graph, NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
 import { type HookSet, isThenable } from '../lifecycle/hook-set.js';
+import type { Materializer } from '../materialize/io-spec.js';
 import { addExternalNodes } from './add-external-nodes.js';
+import { addMaterializers } from './add-materializers.js';
 import { assembleNodes } from './assemble-nodes.js';
 import { checkEdgeTypes } from './check-edge-types.js';
 import { collectMethods, type HamiltonModule } from './collect-methods.js';
@@ -16,6 +18,8 @@ import { hasCycle } from './has-cycle.js';
 export interface BuildOptions {
   readonly allowModuleOverrides?: boolean;
   readonly hooks: HookSet;
+  /** Loaders and savers of `dr.materialize`, added as nodes beside the modules' own. */
+  readonly materializers?: readonly Materializer[];
 }
 
 /**
@@ -28,6 +32,7 @@ export function buildGraph(modules: HamiltonModule, config: Readonly<Record<stri
   const report = (message: string, node?: string) => void problems.push(node === undefined ? { message } : { node, message });
   const sources = collectMethods(modules, report);
   const nodes = assembleNodes(sources, config, options.allowModuleOverrides ?? false, report);
+  if (options.materializers) addMaterializers(nodes, options.materializers, report);
   addExternalNodes(nodes, config, report);
   checkEdgeTypes(nodes, options.hooks, report);
   const cyclic = hasCycle(nodes);

@@ -15,6 +15,8 @@ import type { Graph } from '../graph/types.js';
 import type { Variable } from '../graph/variable.js';
 import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { GraphAdapter } from '../lifecycle/hooks.js';
+import { checkMaterializeArguments } from '../materialize/check-materialize.js';
+import type { MaterializeOptions, MaterializeResult, Materializer, SaveMetadata } from '../materialize/io-spec.js';
 import { type TextFormat, type VisualizeOptions, Visualizer } from '../visualize/visualizer.js';
 import { checkDriverArguments, checkListOptions, checkNodeNames, checkRunArguments } from './check-arguments.js';
 import { GraphQueries } from './graph-queries.js';
@@ -62,15 +64,26 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   private runCount = 0;
   private constructed: Promise<void> | undefined;
   private readonly caching: HamiltonCache | undefined;
+  /** What the driver was built from: `materialize` builds the same graph with loaders and savers added. */
+  private readonly built: { readonly modules: M; readonly options: DriverOptions<R> };
 
   constructor(config: Readonly<Record<string, unknown>>, modules: M, options: DriverOptions<R> = {}) {
     checkDriverArguments(config, modules, options);
+    this.built = { modules, options };
     const adapters =
       options.adapter === undefined ? [] : Array.isArray(options.adapter) ? options.adapter : [options.adapter as GraphAdapter];
     this.hooks = new HookSet(adapters);
     this.resultBuilder = pickResultBuilder(this.hooks);
     this.maxConcurrency = checkMaxConcurrency(options.maxConcurrency ?? engineConcurrency(this.hooks));
-    this.graph = buildGraph(modules, { ...config }, { allowModuleOverrides: options.allowModuleOverrides, hooks: this.hooks });
+    this.graph = buildGraph(
+      modules,
+      { ...config },
+      {
+        allowModuleOverrides: options.allowModuleOverrides,
+        hooks: this.hooks,
+        materializers: (options as MaterializingOptions<R>)[MATERIALIZERS],
+      },
+    );
     this.preparer = new RunPreparer(this.graph, this.hooks);
     if (options.cache !== undefined) this.caching = makeCache(this.graph, options.cache === true ? {} : options.cache);
     if (this.hooks.has('postGraphConstruct')) {
@@ -108,6 +121,41 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     if (this.caching) return this.cachedExecute(outputs, options, plan, values, runId);
     const invoke = makeNodeInvoker(this.hooks, this.graph, runId);
     return this.walk(outputs, options, plan, values, runId, invoke, () => collectOutputs(plan.outputs, plan.outputSlots, values));
+  }
+
+  /**
+   * Runs loaders and savers (`from.*` and `to.*` of `@hamilton-ts/io`) with the graph: loaders feed
+   * inputs from files, savers write nodes' values. The graph is built again with their nodes added, so
+   * they show in pictures, hooks and the cache; every saver runs, plus `additionalVars`.
+   *
+   * @example
+   * const { results, metadata } = await dr.materialize(
+   *   [from.csv({ target: 'rows', path: 'in.csv' }), to.parquet({ id: 'saveScores', dependencies: ['score'], path: 'out.parquet' })],
+   *   { additionalVars: ['score'] },
+   * );
+   * metadata.saveScores.bytes;
+   */
+  async materialize(materializers: readonly Materializer[], options: MaterializeOptions = {}): Promise<MaterializeResult> {
+    checkMaterializeArguments(materializers, options);
+    const { additionalVars = [], inputs, overrides } = options;
+    const Built = this.constructor as new (
+      config: Readonly<Record<string, unknown>>,
+      modules: M,
+      options: DriverOptions<R>,
+    ) => Driver<R, M>;
+    const withIo: MaterializingOptions<R> = { ...this.built.options, [MATERIALIZERS]: materializers };
+    const derived = new Built(this.graph.config, this.built.modules, withIo);
+    const savers = materializers.flatMap((m) => (m.role === 'saver' ? [m.id] : []));
+    try {
+      const values = await derived.rawExecute<Record<string, unknown>>([...new Set([...savers, ...additionalVars])], { inputs, overrides });
+      const metadata: Record<string, SaveMetadata> = {};
+      for (const id of savers) metadata[id] = values[id] as SaveMetadata;
+      const results: Record<string, unknown> = {};
+      for (const name of additionalVars) results[name] = values[name];
+      return { results, metadata };
+    } finally {
+      if (this.caching && derived.caching) this.caching.lastRun = derived.caching.lastRun;
+    }
   }
 
   /**
@@ -242,6 +290,10 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     return this.visualizer.execution(outputs, options);
   }
 }
+
+/** Where `materialize` hands its loaders and savers to the driver it builds; not a public option. */
+const MATERIALIZERS = Symbol('materializers');
+type MaterializingOptions<R> = DriverOptions<R> & { readonly [MATERIALIZERS]?: readonly Materializer[] };
 
 /** Outputs by name; a plain loop, since a wide run may request 100k outputs. */
 function collectOutputs(names: readonly string[], slots: Int32Array, values: readonly unknown[]): Record<string, unknown> {

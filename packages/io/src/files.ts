@@ -1,0 +1,62 @@
+// Reading a loader's file and writing a saver's, with errors that say which file and why.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MaterializerError, type MaterializerErrorDetails } from './errors.js';
+
+/** The file's bytes; a missing, unreadable or directory path is a `MaterializerError` saying so. */
+export async function readInput(path: string, where: MaterializerErrorDetails): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new MaterializerError(where, readProblem(error as NodeJS.ErrnoException, path), error);
+  }
+}
+
+/**
+ * Writes `bytes` to `path` through a temporary file in the same directory and a rename, so the target
+ * is never half-written: it holds the old content or the new. Missing parent directories are created.
+ */
+export async function writeAtomically(path: string, bytes: Uint8Array | string, where: MaterializerErrorDetails): Promise<number> {
+  const absolute = resolve(path);
+  const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(dirname(absolute), { recursive: true });
+    await writeFile(temporary, bytes);
+    await rename(temporary, absolute);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new MaterializerError(where, writeProblem(error as NodeJS.ErrnoException, absolute), error);
+  }
+  return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+}
+
+function readProblem(error: NodeJS.ErrnoException, path: string): string {
+  const absolute = resolve(path);
+  switch (error.code) {
+    case 'ENOENT':
+      return `file not found (looked for ${absolute}); check the path, which is relative to ${process.cwd()}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `the file cannot be read (permission denied: ${absolute}); give the process read access or another path`;
+    case 'EISDIR':
+      return `${absolute} is a directory; give the path of a file`;
+    default:
+      return `the file cannot be read (${error.code ?? 'error'}: ${error.message})`;
+  }
+}
+
+function writeProblem(error: NodeJS.ErrnoException, absolute: string): string {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `cannot write ${absolute} (${error.code}: permission denied); give a path the process may write`;
+    case 'EISDIR':
+      return `${absolute} is a directory; give the path of a file`;
+    case 'ENOTDIR':
+      return `a parent of ${absolute} is a file, not a directory; give another path`;
+    default:
+      return `cannot write ${absolute} (${error.code ?? 'error'}: ${error.message})`;
+  }
+}
