@@ -68,6 +68,36 @@ describe('round trips', () => {
     expect(Array.from(back.column('maybe') as unknown as ArrayLike<number | null>)).toEqual([1.5, null, 3]);
   });
 
+  it('parquet compresses with Snappy by default, with zstd or none when asked, and refuses another codec', async () => {
+    const rows = table({ x: Float64Array.from({ length: 5000 }, (_, i) => i % 7) });
+    const sizes: Record<string, number> = {};
+    for (const compression of ['snappy', 'zstd', 'uncompressed']) {
+      const path = work.file(`${compression}.parquet`);
+      const { metadata } = await new Driver({}, Passthrough).materialize(
+        [to.parquet({ id: 's', dependencies: ['copy'], path, compression })],
+        {
+          inputs: { rows },
+        },
+      );
+      sizes[compression] = metadata.s.bytes as number;
+      const { results } = await new Driver({}, Passthrough).materialize([from.parquet({ target: 'rows', path })], {
+        additionalVars: ['copy'],
+      });
+      expect((results.copy as ColumnTable).column('x')).toEqual(rows.column('x'));
+    }
+    expect(sizes.snappy).toBeLessThan(sizes.uncompressed);
+    expect(sizes.zstd).toBeLessThan(sizes.uncompressed);
+    const bad = new Driver({}, Passthrough).materialize(
+      [to.parquet({ id: 's', dependencies: ['copy'], path: work.file('b.parquet'), compression: 'lz5' })],
+      {
+        inputs: { rows },
+      },
+    );
+    await expect(bad).rejects.toThrow(
+      /cannot be written as parquet: compression "lz5" is not a codec; give 'snappy', 'zstd', 'uncompressed'/,
+    );
+  });
+
   it('csv keeps numbers (as Float64Array), text with quotes and commas, booleans, and empty cells as null', async () => {
     const { table: back, metadata } = await roundTrip(mixedTable(), 'csv');
     expect(back.column('price')).toEqual(Float64Array.from([1.5, -2.25, 1e300]));
