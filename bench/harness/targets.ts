@@ -67,6 +67,9 @@ export const TARGETS: readonly Target[] = [
     max: 8,
     unit: 'ms',
   },
+  { id: 'io-csv', text: 'io: loading a 1M-row, 5-column CSV through from.csv costs ≤ 10% more than arquero alone', max: 1.1, unit: '×' },
+  { id: 'io-parquet', text: 'io: a Parquet save + load of 1M rows costs ≤ 10% more than parquet-wasm alone', max: 1.1, unit: '×' },
+  { id: 'io-arrow', text: 'io: an Arrow IPC save + load of 1M rows costs ≤ 10% more than arquero alone', max: 1.1, unit: '×' },
   { id: 'memory-peak', text: 'memory of the 8 MB chain ≤ 3 arrays live at peak', max: 3, unit: 'arrays' },
 ];
 

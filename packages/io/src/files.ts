@@ -1,13 +1,13 @@
 // Reading a loader's file and writing a saver's, with errors that say which file and why.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MaterializerError, type MaterializerErrorDetails } from './errors.js';
 
 /** The file's bytes; a missing, unreadable or directory path is a `MaterializerError` saying so. */
 export async function readInput(path: string, where: MaterializerErrorDetails): Promise<Uint8Array> {
   try {
-    return await readFile(path);
+    return await readWhole(path);
   } catch (error) {
     throw new MaterializerError(where, readProblem(error as NodeJS.ErrnoException, path), error);
   }
@@ -29,6 +29,30 @@ export async function writeAtomically(path: string, bytes: Uint8Array | string, 
     throw new MaterializerError(where, writeProblem(error as NodeJS.ErrnoException, absolute), error);
   }
   return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+}
+
+/**
+ * The file in one read of its whole size: fs.promises.readFile reads in 512 KB pieces, a round trip
+ * through the thread pool each, which costs a third more on a file of tens of megabytes.
+ */
+async function readWhole(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
+    const size = stats.size;
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    // A file that shrank while being read: what was there, never stale bytes past its end.
+    return filled === size ? bytes : bytes.subarray(0, filled);
+  } finally {
+    await handle.close();
+  }
 }
 
 function readProblem(error: NodeJS.ErrnoException, path: string): string {
