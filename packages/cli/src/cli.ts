@@ -4,12 +4,14 @@ import { parseArgs } from 'node:util';
 import { parseOrUsageError } from './arguments.js';
 import { type Command, type CommandContext, CommandError, USAGE_EXIT_CODE, UsageError } from './command.js';
 import { commands as registeredCommands } from './commands/index.js';
+import { isHamiltonError } from './hamilton-error.js';
 import { commandSynopsis, commandUsage, PROGRAM, programUsage } from './usage.js';
 
 /**
  * Runs the command line `argv` (without node and the script) and resolves with the exit code: 0 on
  * success, 1 when a command fails, 2 for a bad command line. Never throws; every failure is written to
- * `context.stderr`.
+ * `context.stderr`: a usage error with the usage, a CommandError or a HamiltonError (a graph, input or
+ * node failure) as its message alone, anything else with its stack.
  *
  * @example
  * process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), stdout, stderr });
@@ -67,6 +69,10 @@ async function dispatch(argv: readonly string[], context: CommandContext, comman
     }
     if (error instanceof CommandError) {
       context.stderr(`${error.message}\n`);
+      return 1;
+    }
+    if (isHamiltonError(error)) {
+      context.stderr(`${PROGRAM} ${command.name}: ${error.message}\n`);
       return 1;
     }
     throw error;

@@ -6,6 +6,8 @@ export interface CommandContext {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Where a long run may draw progress (main.ts: process.stderr); drawn only when it is a TTY, never when absent. */
+  readonly progressStream?: NodeJS.WritableStream & { readonly isTTY?: boolean };
 }
 
 /** One subcommand, `hamilton-ts <name> ...`. To add one, write a file in commands/ and list it in commands/index.ts. */

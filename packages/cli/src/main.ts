@@ -5,6 +5,7 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  progressStream: process.stderr,
 });
 process.exitCode = code;
 // A command has finished once runCli resolves; a handle a library left open (a Redis reconnect timer)

@@ -13,7 +13,9 @@ describe('hamilton-ts help', () => {
       const run = await runCli([flag]);
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toMatch(/^Usage: hamilton-ts <command> \[options\]/);
-      expect(run.stdout).toMatch(/^ {2}worker +Run pipeline nodes/m);
+      expect(run.stdout).toMatch(
+        /^ {2}list +List the nodes.*\n {2}view +Draw .*\n {2}validate +Check .*\n {2}execute +Run a pipeline.*\n {2}worker +Run pipeline nodes/m,
+      );
       expect(run.stdout).toMatch(/^ {2}help +Show this help/m);
     },
     TIMEOUT,
@@ -28,6 +30,30 @@ describe('hamilton-ts help', () => {
         /^Usage: hamilton-ts worker --redis URL --queue NAME \[--concurrency N\] \[--lock-duration MS\] MODULE\.\.\./,
       );
       for (const option of ['--redis URL', '--queue NAME', '--concurrency N', '--lock-duration MS']) expect(run.stdout).toContain(option);
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent.each<[string, RegExp, string[]]>([
+    [
+      'list',
+      /^Usage: hamilton-ts list MODULE\.\.\. \[--config JSON\|FILE\] \[--outputs a,b\] \[--json\]\n/,
+      ['--json', 'MODULE is a .ts or .js file'],
+    ],
+    ['view', /^Usage: hamilton-ts view MODULE\.\.\. \[--format dot\|mermaid\|svg\] \[-o FILE\]/, ['-o, --output FILE', '@viz-js/viz']],
+    [
+      'validate',
+      /^Usage: hamilton-ts validate MODULE\.\.\. \[--config JSON\|FILE\] \[--inputs JSON\|FILE\] \[--outputs a,b\]\n/,
+      ['No node runs'],
+    ],
+    ['execute', /^Usage: hamilton-ts execute MODULE\.\.\. --outputs a,b /, ['--format table|json|csv', '--limit N', 'Float64Array']],
+  ])(
+    '`hamilton-ts %s --help` prints its synopsis and options',
+    async (command, synopsis, mentions) => {
+      const run = await runCli([command, '--help']);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(synopsis);
+      for (const option of ['--config JSON|FILE', '-h, --help', ...mentions]) expect(run.stdout).toContain(option);
     },
     TIMEOUT,
   );
@@ -48,7 +74,7 @@ describe('hamilton-ts with a bad command line', () => {
       const run = await runCli(['wrker', '--redis', 'redis://127.0.0.1:6379']);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^hamilton-ts: unknown command "wrker"; the commands are worker, help\n/);
+      expect(run.stderr).toMatch(/^hamilton-ts: unknown command "wrker"; the commands are list, view, validate, execute, worker, help\n/);
       expect(run.stderr).toContain('Usage: hamilton-ts <command> [options]');
     },
     TIMEOUT,

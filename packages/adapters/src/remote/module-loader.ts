@@ -5,6 +5,12 @@ const imports = new Map<string, Promise<Readonly<Record<string, unknown>>>>();
 /**
  * Imports a pipeline module by file URL, once per process (or thread); `.ts` modules go through the
  * project's TypeScript loader, registered on first need. A failure is not cached, so a fixed file loads later.
+ * Also the subpath export `@hamilton-ts/adapters/module-loader`, for tools that load pipeline files the
+ * way the engines' workers do (the `hamilton-ts` command) without importing the engines.
+ *
+ * @example
+ * const exports = await importModule(pathToFileURL('features.ts').href, (href, reason) => `cannot import ${href}: ${reason}`);
+ * const dr = new Driver({}, modulesOfExports(exports));
  */
 export function importModule(
   href: string,
