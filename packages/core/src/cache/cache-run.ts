@@ -7,7 +7,7 @@ import type { CacheBehavior, CacheStatus } from './cache-options.js';
 import { codeVersionOf } from './code-version.js';
 import type { StoredEntry } from './metadata-store.js';
 import type { OpenCache } from './open-cache.js';
-import { decodeResult, encodeResult } from './result-formats.js';
+import { decodeResult, preparedValue, prepareResult } from './result-formats.js';
 import { manifestRecords, planSignature } from './run-manifest.js';
 import { type CacheNodeRecord, RunRecorder } from './run-record.js';
 
@@ -39,10 +39,12 @@ const FRESH = '~';
  * The cache's part of one run: keys each node from its code version and the data versions of what it
  * receives, loads what was stored, and stores what it computes. Data versions are remembered by object
  * identity for this run only, so a value changed between runs is fingerprinted again.
+ *
+ * Stores are write-behind (see `ResultWriter`): a result is fingerprinted here, since dependents' keys
+ * need its data version, and queued; lookups see queued results before stored ones.
  */
 export class CacheRun {
   private readonly versions = new WeakMap<object, string>();
-  private readonly writes: Promise<unknown>[] = [];
   /** Keys whose files failed to read in this run (their entries are being removed). */
   private readonly unreadable = new Set<string>();
   private readonly debugging = debugEnabled();
@@ -70,7 +72,7 @@ export class CacheRun {
       });
     const key = this.keyOf(node, args, codeVersion);
     if (behavior === 'default' && !key.startsWith(FRESH)) {
-      const entry = this.unreadable.has(key) ? undefined : this.cache.metadata.get(key);
+      const entry = this.unreadable.has(key) ? undefined : this.lookup(key);
       if (entry) {
         this.note(node.name, { status: 'hit', cacheKey: key, dataVersion: entry.dataVersion, codeVersion });
         const stored = new StoredValue(key, entry, () => this.compute(node, args, compute, key, behavior, codeVersion, true));
@@ -97,16 +99,16 @@ export class CacheRun {
     const parts = [signature];
     for (const feed of plan.feeds) parts.push(this.versionOf(values[feed.slot]));
     if (parts.some((p) => p.startsWith(FRESH))) return false;
-    const { metadata } = this.cache;
+    const { metadata, writer } = this.cache;
     this.manifest = { key: this.cache.hasher.digest(parts.join('\u0000')), plan, generation: metadata.generation() };
-    const found = metadata.manifest(this.manifest.key);
+    const found = writer.manifest(this.manifest.key) ?? metadata.manifest(this.manifest.key);
     if (!found || found.generation !== this.manifest.generation || found.records.length !== plan.steps.length) return false;
     const outputs = new Map<number, unknown>();
     for (const slot of plan.outputSlots) {
       const step = plan.stepOfSlot[slot];
       if (step < 0 || outputs.has(slot)) continue; // fed values are in their slots already
       const [key, dataVersion] = found.records[step];
-      const entry = metadata.get(key);
+      const entry = this.lookup(key);
       if (!entry || entry.dataVersion !== dataVersion) return false;
       const value = this.read(new StoredValue(key, entry, () => NOT_READ));
       if (value === NOT_READ) return false;
@@ -121,13 +123,19 @@ export class CacheRun {
     return true;
   }
 
-  /** Waits for this run's writes (failures were already logged), then records its manifest. */
-  async finish(succeeded: boolean): Promise<void> {
-    await Promise.allSettled(this.writes);
+  /** Queues the run's manifest after its results and sends them to the writer, without waiting for the writes. */
+  finish(succeeded: boolean): Promise<void> {
+    const { writer } = this.cache;
     const manifest = this.manifest;
-    if (!succeeded || !manifest) return;
-    const records = manifestRecords(manifest.plan, (name) => this.recorder.latest(name));
-    if (records) await this.cache.metadata.putManifest(manifest.key, { generation: manifest.generation, records }).catch(() => undefined);
+    const records = succeeded && manifest ? manifestRecords(manifest.plan, (name) => this.recorder.latest(name)) : undefined;
+    if (manifest && records) writer.addManifest(manifest.key, { generation: manifest.generation, records });
+    writer.send();
+    return Promise.resolve();
+  }
+
+  /** The entry under `key`: one still being written, else a stored one. */
+  private lookup(key: string): StoredEntry | undefined {
+    return this.cache.writer.entry(key) ?? this.cache.metadata.get(key);
   }
 
   private keyOf(node: NodeDef, args: readonly unknown[], codeVersion: string): string {
@@ -169,6 +177,7 @@ export class CacheRun {
       const dataVersion = this.cache.fingerprints.of(value);
       const record = (status: CacheStatus, v: string): CacheNodeRecord => ({ status, cacheKey: key, dataVersion: v, codeVersion });
       let entry: CacheNodeRecord;
+      let room: Promise<void> | undefined;
       if (dataVersion === undefined) {
         const made = FRESH + randomUUID();
         this.remember(value, made);
@@ -176,11 +185,11 @@ export class CacheRun {
       } else {
         this.remember(value, dataVersion);
         entry = record(behavior === 'recompute' ? 'recompute' : behavior === 'disable' ? 'disabled' : 'miss', dataVersion);
-        if (behavior !== 'disable' && !key.startsWith(FRESH)) this.store(node, key, codeVersion, dataVersion, value);
+        if (behavior !== 'disable' && !key.startsWith(FRESH)) room = this.store(node, key, codeVersion, dataVersion, value);
       }
       if (again) this.recorder.amend(node.name, entry);
       else this.note(node.name, entry);
-      return value;
+      return room ? room.then(() => value) : value;
     });
   }
 
@@ -202,12 +211,23 @@ export class CacheRun {
     if (value !== null && (typeof value === 'object' || typeof value === 'function')) this.versions.set(value as object, version);
   }
 
-  /** The stored value read and checked against its data version; when that fails, a warning and a recompute. */
+  /**
+   * The stored value read and checked against its data version; when that fails, a warning and a
+   * recompute. A result still being written is read from the writer's copy, made from the very bytes
+   * that were fingerprinted, so it needs no check.
+   */
   private read(stored: StoredValue): unknown {
     if (stored.loaded) return stored.loaded.value;
     const { entry } = stored;
-    const { results, metadata, fingerprints, parquet } = this.cache;
+    const { results, fingerprints, parquet, writer } = this.cache;
+    const pending = writer.result(entry.dataVersion);
     let value: unknown;
+    if (pending) {
+      value = preparedValue(pending, parquet);
+      this.remember(value, entry.dataVersion);
+      stored.loaded = { value };
+      return value;
+    }
     try {
       value = decodeResult(results.read(entry.dataVersion, entry.format), entry, parquet);
       if (fingerprints.of(value) !== entry.dataVersion) throw new Error('its content does not match its data version');
@@ -219,7 +239,7 @@ export class CacheRun {
       );
       results.discard(entry.dataVersion, entry.format);
       this.unreadable.add(stored.key);
-      this.writes.push(metadata.forget(stored.key, entry.dataVersion).catch(() => undefined));
+      writer.forget(stored.key, entry.dataVersion);
       return this.after(stored.recompute(), (recomputed) => {
         stored.loaded = { value: recomputed };
         return recomputed;
@@ -230,40 +250,32 @@ export class CacheRun {
     return value;
   }
 
-  private store(node: NodeDef, key: string, codeVersion: string, dataVersion: string, value: unknown): void {
-    const { results, metadata, parquet } = this.cache;
-    let encoded: ReturnType<typeof encodeResult>;
+  /** Queues the result for the writer; a promise when the run must wait for it (too many bytes pending). */
+  private store(node: NodeDef, key: string, codeVersion: string, dataVersion: string, value: unknown): Promise<void> | undefined {
+    const { writer, parquet } = this.cache;
+    let prepared: ReturnType<typeof prepareResult>;
     try {
-      encoded = encodeResult(value, node.cache?.format, parquet);
+      prepared = prepareResult(value, node.cache?.format, parquet);
     } catch (error) {
       getLogger().warn(
         `hamilton-ts cache: the result of node "${node.name}" cannot be stored (${error instanceof Error ? error.message : String(error)}); it will be computed in every run`,
       );
       return;
     }
-    if (!encoded) {
+    if (!prepared) {
       getLogger().debug?.(`hamilton-ts cache: not storing node "${node.name}": a grouped table would lose its grouping`);
       return;
     }
     const entry: StoredEntry = {
       dataVersion,
-      format: encoded.format,
-      shape: encoded.shape,
-      ...(encoded.typed ? { typed: encoded.typed } : {}),
+      format: prepared.format,
+      shape: prepared.shape,
+      ...(prepared.typed ? { typed: prepared.typed } : {}),
       node: node.name,
       codeVersion,
       storedAt: Date.now(),
     };
-    this.writes.push(
-      results
-        .save(dataVersion, encoded)
-        .then(() => metadata.put(key, entry))
-        .catch((error: unknown) =>
-          getLogger().warn(
-            `hamilton-ts cache: storing the result of node "${node.name}" failed (${error instanceof Error ? error.message : String(error)})`,
-          ),
-        ),
-    );
+    return writer.add(key, entry, prepared);
   }
 
   private note(name: string, record: CacheNodeRecord): void {

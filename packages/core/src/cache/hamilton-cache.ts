@@ -1,7 +1,7 @@
 import type { Graph } from '../graph/types.js';
 import type { Behaviors, CacheOptions } from './cache-options.js';
 import { CacheRun } from './cache-run.js';
-import { closeStores, type OpenCache, openCache, storesAt } from './open-cache.js';
+import { closeStores, flushStores, type OpenCache, openCache, storesAt } from './open-cache.js';
 import type { CacheRunRecord } from './run-record.js';
 
 /** The default cache directory, relative to the working directory. */
@@ -10,6 +10,10 @@ export const DEFAULT_CACHE_PATH = '.hamilton-cache';
 /**
  * A driver's cache: `dr.cache`. Results are stored under `path` by key (node name, code version, data
  * versions of what the node received); drivers and processes may share the directory.
+ *
+ * Results are written in the background: a run ends once its values are computed, and runs of this
+ * process see the results still being written. `flush()` waits for the writes; a process that ends
+ * naturally finishes them first.
  *
  * @example
  * const dr = new Builder().withModules(Features).withCache({ path: '.hamilton-cache' }).build();
@@ -49,14 +53,29 @@ export class HamiltonCache {
     this.lastRun = run.recorder.finish();
   }
 
-  /** Empties the cache directory: every stored result and key, for every driver using it. */
+  /**
+   * Waits until every result written in the background to this cache directory by this process (by any
+   * of its drivers) is stored: on disk and in the metadata, where other processes find it. A write that
+   * failed was reported through the logger by then.
+   *
+   * @example
+   * await dr.execute(['score'], { inputs });
+   * await dr.cache.flush(); // another process can now hit `score`
+   */
+  async flush(): Promise<void> {
+    await flushStores(this.path);
+  }
+
+  /** Empties the cache directory: every stored result and key, for every driver using it. Writes still pending are dropped or undone. */
   async clear(): Promise<void> {
-    const { metadata, results } = await storesAt(this.path);
+    const { metadata, results, writer } = await storesAt(this.path);
+    writer.discard();
+    await writer.flush(); // what was already sent is written, then removed below
     await metadata.clear();
     results.clear();
   }
 
-  /** Closes the metadata store of this directory (for every driver of the process using it; later runs reopen it). */
+  /** Finishes the writes, then closes the metadata store of this directory (for every driver of the process using it; later runs reopen it). */
   async close(): Promise<void> {
     this.opening = undefined;
     await closeStores(this.path);

@@ -6,11 +6,14 @@ import { type Hasher, loadHasher } from './hasher.js';
 import { MetadataStore } from './metadata-store.js';
 import { loadParquet, type ParquetCodec } from './parquet.js';
 import { ResultStore } from './result-store.js';
+import { ResultWriter } from './result-writer.js';
 
 /** The stores of one cache directory, shared by every driver of the process that uses it. */
 export interface CacheStores {
   readonly metadata: MetadataStore;
   readonly results: ResultStore;
+  /** Stores results in the background; holds those not written yet. */
+  readonly writer: ResultWriter;
 }
 
 /** What a cached run needs: the stores, the hash, and the driver's settings. */
@@ -30,20 +33,32 @@ export function storesAt(path: string): Promise<CacheStores> {
   const directory = resolve(path);
   let stores = openStores.get(directory);
   if (!stores) {
-    stores = MetadataStore.open(directory).then((metadata) => ({ metadata, results: new ResultStore(directory) }));
+    stores = MetadataStore.open(directory).then((metadata) => ({
+      metadata,
+      results: new ResultStore(directory),
+      writer: new ResultWriter(directory),
+    }));
     stores.catch(() => openStores.delete(directory));
     openStores.set(directory, stores);
   }
   return stores;
 }
 
-/** Closes the stores of `path` (later runs reopen them). */
+/** Waits for the writes pending in `path`, if its stores are open in this process. */
+export async function flushStores(path: string): Promise<void> {
+  const stores = await openStores.get(resolve(path))?.catch(() => undefined); // a failed open has nothing pending
+  await stores?.writer.flush();
+}
+
+/** Finishes the writes pending in `path`, then closes its stores (later runs reopen them). */
 export async function closeStores(path: string): Promise<void> {
   const directory = resolve(path);
   const stores = openStores.get(directory);
   if (!stores) return;
   openStores.delete(directory);
-  await (await stores).metadata.close();
+  const { writer, metadata } = await stores;
+  await writer.close();
+  await metadata.close();
 }
 
 /** Everything a cached run of `graph` needs. */

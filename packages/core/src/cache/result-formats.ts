@@ -52,6 +52,48 @@ export function encodeResult(
   return { format: 'bytes', shape: 'value', bytes: writeLayout(json, blobs) };
 }
 
+/**
+ * A result as the cache's writer takes it: a typed array whose encoding is left to the writer (it is the
+ * costly part, and the shape of its file is known without it), or a file's bytes encoded at once. Same
+ * contract as `encodeResult`, whose output it is for everything but typed arrays.
+ */
+export type PreparedResult = StoredShape & ({ readonly array: ArrayBufferView } | { readonly bytes: Uint8Array | string });
+
+/** `encodeResult`, leaving a typed array (unless it goes to Parquet) unencoded: `bytesOf` encodes it later. */
+export function prepareResult(
+  value: unknown,
+  wanted: NodeCacheSettings['format'],
+  parquet: ParquetCodec | undefined,
+): PreparedResult | undefined {
+  if (isTypedArray(value) && !(wanted === 'parquet' && parquet))
+    return { format: 'arrow', shape: 'array', typed: typedColumn(value.constructor.name), array: value };
+  return encodeResult(value, wanted, parquet);
+}
+
+/** One `typed` record per typed array type, shared by every result of that type (cheaper to keep and to send). */
+const typedColumns = new Map<string, Readonly<Record<string, string>>>();
+
+function typedColumn(type: string): Readonly<Record<string, string>> {
+  let typed = typedColumns.get(type);
+  if (!typed) {
+    typed = Object.freeze({ [COLUMN]: type });
+    typedColumns.set(type, typed);
+  }
+  return typed;
+}
+
+/** The file's bytes of a prepared result: a typed array is encoded as `encodeResult` encodes it. */
+export function bytesOf(prepared: PreparedResult): Uint8Array | string {
+  return 'bytes' in prepared ? prepared.bytes : encodeResult(prepared.array, undefined, undefined)!.bytes;
+}
+
+/** The value of a prepared result: a typed array copied (the caller may change it), bytes decoded. */
+export function preparedValue(prepared: PreparedResult, parquet: ParquetCodec | undefined): unknown {
+  if ('array' in prepared) return (prepared.array as Float64Array).slice();
+  const { bytes } = prepared;
+  return decodeResult(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, prepared, parquet);
+}
+
 function columnar(
   shape: 'table' | 'array',
   { bytes, typed }: ReturnType<typeof encodeTable>,

@@ -1,6 +1,7 @@
-import { existsSync, promises as fs, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type EncodedResult, EXTENSIONS, type StoredFormat } from './result-formats.js';
+import { threadId } from 'node:worker_threads';
+import { EXTENSIONS, type StoredFormat } from './result-formats.js';
 
 let temporaries = 0;
 
@@ -21,16 +22,19 @@ export class ResultStore {
     return join(this.directory, `${dataVersion}.${EXTENSIONS[format]}`);
   }
 
-  /** Writes the result unless a file of that content is already there. */
-  async save(dataVersion: string, encoded: EncodedResult): Promise<void> {
-    const target = this.pathOf(dataVersion, encoded.format);
+  /**
+   * Writes the result unless a file of that content is already there (then `bytes` is not called).
+   * Synchronous: it runs on the cache's writer thread, where nothing waits on the event loop.
+   */
+  save(dataVersion: string, format: StoredFormat, bytes: () => Uint8Array | string): void {
+    const target = this.pathOf(dataVersion, format);
     if (existsSync(target)) return;
-    const temporary = `${target}.${process.pid}-${++temporaries}.tmp`;
+    const temporary = `${target}.${process.pid}-${threadId}-${++temporaries}.tmp`;
     try {
-      await fs.writeFile(temporary, encoded.bytes);
-      await fs.rename(temporary, target);
+      writeFileSync(temporary, bytes());
+      renameSync(temporary, target);
     } catch (error) {
-      await fs.rm(temporary, { force: true });
+      removeQuietly(temporary); // the write's error is the one to report
       throw error;
     }
   }
@@ -51,5 +55,13 @@ export class ResultStore {
   clear(): void {
     rmSync(this.directory, { recursive: true, force: true });
     mkdirSync(this.directory, { recursive: true });
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Its directory is gone or unreadable too.
   }
 }

@@ -167,7 +167,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     return this.caching;
   }
 
-  /** A run through the cache: outputs that are stored values are read at the end; writes finish before it returns. */
+  /** A run through the cache: outputs that are stored values are read at the end; stores are written behind the run (`dr.cache.flush()` waits for them). */
   private async cachedExecute(
     outputs: readonly string[],
     options: ExecuteOptions | undefined,

@@ -3,8 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { Builder } from '../../src/index.js';
 import { cacheDirectory } from './cache-support.js';
-import { expectedOutputs } from './fixtures/slow-pipeline.js';
+import { expectedOutputs, SlowPipeline } from './fixtures/slow-pipeline.js';
 
 // The cache shared by processes: fixtures/run-cached.ts runs SlowPipeline through a cached driver in a
 // child process (started the way `npm start` runs TypeScript) and prints what it got.
@@ -40,10 +41,10 @@ interface Child {
   go(): void;
 }
 
-function start(path: string, inputs: Inputs, barrier = false): Child {
+function start(path: string, inputs: Inputs, barrier = false, close = true): Child {
   const child = spawn(
     process.execPath,
-    ['--conditions=@hamilton-ts/source', '--import', './scripts/register-ts.js', SCRIPT, JSON.stringify({ path, inputs, barrier })],
+    ['--conditions=@hamilton-ts/source', '--import', './scripts/register-ts.js', SCRIPT, JSON.stringify({ path, inputs, barrier, close })],
     // jest's NODE_OPTIONS (--experimental-vm-modules) is not what the script runs with.
     { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -74,9 +75,9 @@ function start(path: string, inputs: Inputs, barrier = false): Child {
   return { ready, done, go: () => child.stdin!.end('go\n') };
 }
 
-/** Runs one process to its end. */
-function run(path: string, inputs: Inputs): Promise<ChildResult> {
-  const child = start(path, inputs);
+/** Runs one process to its end; with `close` false, the script ends without closing or flushing the cache. */
+function run(path: string, inputs: Inputs, close = true): Promise<ChildResult> {
+  const child = start(path, inputs, false, close);
   child.go();
   return child.done;
 }
@@ -163,5 +164,27 @@ describe('a cache directory shared by processes', () => {
       expect(result.statuses).toEqual(every('hit'));
       expect(result.ran).toEqual([]);
     });
+  }, 60_000);
+
+  it('finds what this process flushed', async () => {
+    const dr = new Builder().withModules(SlowPipeline).withCache({ path: dir.path }).build();
+    const inputs = { prices: Float64Array.from(INPUTS.prices), quantity: INPUTS.quantity, label: INPUTS.label };
+    await dr.rawExecute(NODES, { inputs });
+    await dr.cache.flush();
+    const child = await run(dir.path, INPUTS);
+    expect(child.statuses).toEqual(every('hit'));
+    expect(child.ran).toEqual([]);
+    expect(child.outputs).toEqual(expected(INPUTS));
+  }, 60_000);
+
+  it('gets every write of a script that ends without flushing', async () => {
+    const first = await run(dir.path, INPUTS, false);
+    expect(first.statuses).toEqual(every('miss'));
+    expect(readdirSync(join(dir.path, 'results'))).toHaveLength(NODES.length);
+    expect(temporaries(dir.path)).toEqual([]);
+    const second = await run(dir.path, INPUTS);
+    expect(second.statuses).toEqual(every('hit'));
+    expect(second.ran).toEqual([]);
+    expect(second.outputs).toEqual(expected(INPUTS));
   }, 60_000);
 });

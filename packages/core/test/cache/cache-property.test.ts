@@ -248,7 +248,7 @@ async function checkScenario({ dag, runs, behaviors, outputs, driverPerRun }: Sc
     }
   } finally {
     await cached.cache.close();
-    dir.cleanup();
+    await dir.cleanup();
   }
 }
 

@@ -30,7 +30,11 @@ beforeEach(() => {
 afterEach(() => dir.cleanup());
 
 const build = () => new Builder().withModules(Producer).withCache({ path: dir.path }).build();
-const resultFiles = () => readdirSync(join(dir.path, 'results'));
+/** The result files, once the writes pending are done. */
+const resultFiles = async () => {
+  await build().cache.flush();
+  return readdirSync(join(dir.path, 'results'));
+};
 
 describe('stored results', () => {
   it.each([
@@ -67,14 +71,10 @@ describe('stored results', () => {
     produced = aq.table({ x: Float64Array.of(1, 2) });
     const dr = build();
     await dr.rawExecute(['value', 'asJson', 'asParquet'], { inputs: { seed: 1 } });
-    expect(
-      resultFiles()
-        .map((f) => f.split('.')[1])
-        .sort(),
-    ).toEqual(['arrow', 'parquet']);
+    expect((await resultFiles()).map((f) => f.split('.')[1]).sort()).toEqual(['arrow', 'parquet']);
     produced = { a: [1, 2] };
     await dr.rawExecute(['value'], { inputs: { seed: 2 } });
-    expect(resultFiles().some((f) => f.endsWith('.json'))).toBe(true);
+    expect((await resultFiles()).some((f) => f.endsWith('.json'))).toBe(true);
     const back = await build().rawExecute(['asParquet'], { inputs: { seed: 1 } });
     expect((back.asParquet as aq.ColumnTable).column('x')).toEqual(Float64Array.of(1, 2));
   });
@@ -86,7 +86,7 @@ describe('stored results', () => {
   ])('a file %s gives a warning and a recompute, never a wrong value', async (_how, damage) => {
     produced = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8);
     await build().rawExecute(['value'], { inputs: { seed: 1 } });
-    const [file] = resultFiles();
+    const [file] = await resultFiles();
     writeFileSync(join(dir.path, 'results', file), damage(readFileSync(join(dir.path, 'results', file))));
     const dr = build();
     const { result, warnings } = await withWarnings(() => dr.rawExecute(['value'], { inputs: { seed: 1 } }));
@@ -114,7 +114,7 @@ describe('stored results', () => {
     }
     const chain = () => new Builder().withModules(Chain).withCache({ path: dir.path }).build();
     await chain().rawExecute(['sum'], { inputs: { x: 2, bump: 0 } });
-    for (const file of resultFiles()) if (file.endsWith('.arrow')) writeFileSync(join(dir.path, 'results', file), '');
+    for (const file of await resultFiles()) if (file.endsWith('.arrow')) writeFileSync(join(dir.path, 'results', file), '');
     const dr = chain();
     const { result, warnings } = await withWarnings(() => dr.rawExecute(['sum'], { inputs: { x: 2, bump: 1 } }));
     expect(result).toEqual({ sum: 5 });
@@ -126,6 +126,6 @@ describe('stored results', () => {
   it('leaves no temporary files behind', async () => {
     produced = { a: 1 };
     await build().rawExecute(['value', 'asJson'], { inputs: { seed: 1 } });
-    expect(resultFiles().filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await resultFiles()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

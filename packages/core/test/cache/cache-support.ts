@@ -1,12 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closeStores } from '../../src/cache/open-cache.js';
 import { type CacheNodeRecord, type HamiltonCache, type HamiltonLogger, setLogger } from '../../src/index.js';
 
-/** A fresh cache directory for one test, removed by `cleanup`. */
-export function cacheDirectory(): { path: string; cleanup: () => void } {
+/**
+ * A fresh cache directory for one test, removed by `cleanup` once the writes this process left pending
+ * there are done (removed under them, they would fail and warn during a later test).
+ */
+export function cacheDirectory(): { path: string; cleanup: () => Promise<void> } {
   const path = mkdtempSync(join(tmpdir(), 'hamilton-cache-'));
-  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    cleanup: async () => {
+      await closeStores(path);
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Statuses of the latest run by node name (items left out). */
