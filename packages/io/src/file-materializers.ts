@@ -7,10 +7,11 @@ import { readInput, writeAtomically } from './files.js';
 import { type FileFormat, formatFor, formatNamed, unusableFormat } from './format-registry.js';
 import {
   combineProblem,
+  defined,
   dependenciesProblem,
-  describe,
   fixedValue,
   isSource,
+  requirePath,
   stringOptionProblem,
   unknownOptionProblems,
 } from './option-checks.js';
@@ -99,10 +100,9 @@ export function fileSaveTo(format: string, options: FileSaveOptions & { readonly
 }
 
 async function loadFile(formatName: string, resolved: Record<string, unknown>, context: IoContext): Promise<unknown> {
-  const { path, ...options } = resolved;
-  const where = { node: context.node, format: formatName, path: String(path) };
-  if (typeof path !== 'string' || path === '')
-    throw new MaterializerError(where, `the path is ${describe(path)}; the path's source must give a string`);
+  const { path: given, ...options } = resolved;
+  const where = { node: context.node, format: formatName, path: String(given) };
+  const path = requirePath(given, where);
   const format = formatFor(formatName, 'load', where);
   const bytes = await readInput(path, where);
   try {
@@ -120,10 +120,9 @@ async function saveFile(
   context: IoContext,
 ): Promise<SaveMetadata> {
   const started = performance.now();
-  const { path, ...options } = resolved;
-  const where = { node: context.node, format: formatName, path: String(path) };
-  if (typeof path !== 'string' || path === '')
-    throw new MaterializerError(where, `the path is ${describe(path)}; the path's source must give a string`);
+  const { path: given, ...options } = resolved;
+  const where = { node: context.node, format: formatName, path: String(given) };
+  const path = requirePath(given, where);
   const format: FileFormat = formatFor(formatName, 'save', where);
   let value: unknown;
   let bytes: Uint8Array | string;
@@ -149,8 +148,4 @@ function pathText(path: unknown): string {
 /** A format problem with the file it concerns. */
 function forPath(problem: string | undefined, path: unknown): string | undefined {
   return problem === undefined ? undefined : `${pathText(path)}: ${problem}`;
-}
-
-function defined(items: ReadonlyArray<string | undefined>): string[] {
-  return items.filter((item) => item !== undefined);
 }

@@ -1,5 +1,6 @@
 // Checks of what a loader or saver was given, reported when the graph is built (with every other problem).
 import { SourceBinding, ValueBinding } from '@hamilton-ts/core';
+import { MaterializerError, type MaterializerErrorDetails } from './errors.js';
 
 /** True for a `source(...)` binding: its value is only known when the graph runs. */
 export function isSource(option: unknown): boolean {
@@ -53,4 +54,15 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
   if (value === null || typeof value !== 'object') return String(value);
   return `an object (${value.constructor?.name ?? 'Object'})`;
+}
+
+/** The problems found, the checks that passed (undefined) left out. */
+export function defined(items: ReadonlyArray<string | undefined>): string[] {
+  return items.filter((item) => item !== undefined);
+}
+
+/** A resolved path option as a string, or a MaterializerError: a `source(...)` may give anything. */
+export function requirePath(path: unknown, where: MaterializerErrorDetails): string {
+  if (typeof path === 'string' && path !== '') return path;
+  throw new MaterializerError(where, `the path is ${describe(path)}; the path's source must give a string`);
 }

@@ -3,16 +3,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Driver, GraphBuildError, HamiltonError, node } from '@hamilton-ts/core';
 import { DictResult } from '@hamilton-ts/result-builders';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { type ColumnTable, table } from 'arquero';
+import { table } from 'arquero';
 import { from, MaterializerError, to } from '../src/index.js';
-import { failure, workDirectory } from './io-support.js';
-
-class Passthrough {
-  @node()
-  copy(rows: ColumnTable): ColumnTable {
-    return rows;
-  }
-}
+import { failure, Passthrough, workDirectory } from './io-support.js';
 
 let work: ReturnType<typeof workDirectory>;
 beforeEach(() => {

@@ -1,6 +1,17 @@
+import 'reflect-metadata';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { node } from '@hamilton-ts/core';
+import type { ColumnTable } from 'arquero';
+
+/** A pipeline whose one node passes the loaded table `rows` through: a run loads a file and can save it again. */
+export class Passthrough {
+  @node()
+  copy(rows: ColumnTable): ColumnTable {
+    return rows;
+  }
+}
 
 /** A fresh directory for one test's files; `file(name)` is a path inside it. */
 export function workDirectory(): { dir: string; file: (name: string) => string; leftovers: () => string[]; cleanup: () => void } {

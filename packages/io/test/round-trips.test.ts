@@ -4,15 +4,7 @@ import { DictResult } from '@hamilton-ts/result-builders';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { type ColumnTable, table } from 'arquero';
 import { from, to } from '../src/index.js';
-import { workDirectory } from './io-support.js';
-
-/** Passes a loaded table through, so a run can load a file and save it again. */
-class Passthrough {
-  @node()
-  copy(rows: ColumnTable): ColumnTable {
-    return rows;
-  }
-}
+import { Passthrough, workDirectory } from './io-support.js';
 
 /** A table with a column of each type the formats should keep. */
 function mixedTable(): ColumnTable {

@@ -1,17 +1,10 @@
 import 'reflect-metadata';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { Driver, node, source } from '@hamilton-ts/core';
+import { Driver, source } from '@hamilton-ts/core';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { type ColumnTable, table } from 'arquero';
 import { from, MaterializerError, to } from '../src/index.js';
-import { failure, workDirectory } from './io-support.js';
-
-class Passthrough {
-  @node()
-  copy(rows: ColumnTable): ColumnTable {
-    return rows;
-  }
-}
+import { failure, Passthrough, workDirectory } from './io-support.js';
 
 let work: ReturnType<typeof workDirectory>;
 beforeEach(() => {

@@ -47,8 +47,9 @@ class LoadFromModifier implements Modifier {
 
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
     const added: NodeDef[] = [];
+    const sinks = new Set(sinksOf(nodes));
     const result = nodes.map((node) => {
-      if (!sinksOf(nodes).includes(node)) return node;
+      if (!sinks.has(node)) return node;
       const report = (message: string) => ctx.report(`${ctx.where}: @${this.kind}: ${message}`, node.name);
       const param = this.parameter(node, report);
       if (param === undefined) return node;

@@ -8,7 +8,7 @@ import type { ResultBuilder } from '@hamilton-ts/result-builders';
 import { combineValues, shapeOf } from '../combine.js';
 import { MaterializerError, type MaterializerErrorDetails, reason } from '../errors.js';
 import { parquetFormat } from '../formats/parquet.js';
-import { combineProblem, dependenciesProblem, fixedValue, isSource, stringOptionProblem } from '../option-checks.js';
+import { combineProblem, defined, dependenciesProblem, fixedValue, isSource, stringOptionProblem } from '../option-checks.js';
 import { sqlString, sqlTableName, withDatabase } from './duckdb.js';
 
 /** Options of a SQL loader: the query and the database it runs on. */
@@ -51,7 +51,7 @@ export function sqlSaver(options: SqlSaveOptions & { readonly dependencies: read
     role: 'saver',
     id: id ?? (typeof table === 'string' ? `save_${table}` : ''),
     dependencies,
-    problems: () => [...spec.problems(), ...[dependenciesProblem(dependencies)].filter((p) => p !== undefined)],
+    problems: () => [...spec.problems(), ...defined([dependenciesProblem(dependencies)])],
   };
 }
 
@@ -67,8 +67,7 @@ function sqlLoad(options: SqlLoadOptions): Omit<LoaderSpec, 'role' | 'target'> {
     format: 'sql',
     options: { query, database },
     doc: `Loads the result of a SQL query${isSource(query) ? '' : `: ${String(fixedValue(query)).slice(0, 80)}`}.`,
-    problems: () =>
-      [stringOptionProblem({ query }, 'query', "'select * from spend'"), databaseProblem(database)].filter((p) => p !== undefined),
+    problems: () => defined([stringOptionProblem({ query }, 'query', "'select * from spend'"), databaseProblem(database)]),
     load: (resolved, context) => runQuery(resolved, context),
   };
 }
@@ -80,14 +79,14 @@ function sqlSave(options: SqlSaveOptions): Omit<SaverSpec, 'role' | 'id' | 'depe
     options: { table, database, mode },
     doc: `Saves to the SQL table ${isSource(table) ? '' : String(fixedValue(table))}.`,
     problems: () =>
-      [
+      defined([
         stringOptionProblem({ table }, 'table', "'scores'"),
         databaseProblem(database),
         mode === undefined || mode === 'replace' || mode === 'append'
           ? undefined
           : `mode is ${JSON.stringify(mode)}; give 'replace' or 'append'`,
         combineProblem(combine),
-      ].filter((p) => p !== undefined),
+      ]),
     save: (values, resolved, context) => writeTable(values, resolved, combine, context),
   };
 }
