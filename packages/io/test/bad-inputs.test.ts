@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Driver, GraphBuildError, HamiltonError, node } from '@hamilton-ts/core';
+import { Driver, GraphBuildError, HamiltonError, node, source } from '@hamilton-ts/core';
 import { DictResult } from '@hamilton-ts/result-builders';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { table } from 'arquero';
@@ -31,6 +31,17 @@ describe('a loader that cannot read its file', () => {
   it('names a missing file, where it looked, and the directory paths are relative to', async () => {
     const path = work.file('missing.csv');
     expectLoadError(await loadFailure('csv', path), path, 'csv', /file not found \(looked for .*missing\.csv\).*relative to/);
+  });
+
+  it('names a path whose source gives something other than a string', async () => {
+    const error = await failure(
+      new Driver({}, Passthrough).materialize([from.csv({ target: 'rows', path: source('dataPath') })], {
+        additionalVars: ['copy'],
+        inputs: { dataPath: 42 },
+      }),
+    );
+    expect(error).toBeInstanceOf(MaterializerError);
+    expect(error.message).toBe('node "rows" (csv, 42): the path is 42; the path\'s source must give a string');
   });
 
   it('names a path that is a directory: unreadable as a file', async () => {
