@@ -70,6 +70,27 @@ export const TARGETS: readonly Target[] = [
   { id: 'io-csv', text: 'io: loading a 1M-row, 5-column CSV through from.csv costs ≤ 10% more than arquero alone', max: 1.1, unit: '×' },
   { id: 'io-parquet', text: 'io: a Parquet save + load of 1M rows costs ≤ 10% more than parquet-wasm alone', max: 1.1, unit: '×' },
   { id: 'io-arrow', text: 'io: an Arrow IPC save + load of 1M rows costs ≤ 10% more than arquero alone', max: 1.1, unit: '×' },
+  {
+    id: 'modifier-family-build',
+    text: 'building a class that uses every modifier on 1,000 methods ≤ 5 µs per produced node',
+    max: 5,
+    unit: 'µs/node',
+  },
+  {
+    id: 'tracking-overhead',
+    text: 'ui: run tracking adds ≤ 5 µs per node to the 10k chain, with summaries of scalars',
+    max: 5,
+    unit: 'µs/node',
+  },
+  { id: 'summary-1m', text: 'ui: summarising a 1M-double Float64Array takes ≤ 5 ms', max: 5, unit: 'ms' },
+  { id: 'store-list-runs', text: 'ui: listing runs answers in ≤ 50 ms with 10,000 runs stored', max: 50, unit: 'ms' },
+  { id: 'ui-runs-api', text: 'ui: `GET /api/runs` over HTTP answers in ≤ 50 ms with 10,000 runs stored', max: 50, unit: 'ms' },
+  {
+    id: 'ui-run-page',
+    text: 'ui: the run page of a 10,000-node run becomes interactive in ≤ 2 s in headless Chromium',
+    max: 2000,
+    unit: 'ms',
+  },
   { id: 'memory-peak', text: 'memory of the 8 MB chain ≤ 3 arrays live at peak', max: 3, unit: 'arrays' },
 ];
 

@@ -98,5 +98,5 @@ test('a tag value that is not a string is a build error', () => {
       return 1;
     }
   }
-  expect(() => new Driver({}, BadTag)).toThrow(/BadTag.x: @tag value of "owner" is 7; a tag value is a string or an array of strings/);
+  expect(() => new Driver({}, BadTag)).toThrow(/BadTag.x: @tag: tag "owner" is 7: a tag value is a string or an array of strings/);
 });

@@ -18,14 +18,19 @@ export { does } from './decorators/does.decorator.js';
 export { extractColumns } from './decorators/extract-columns.decorator.js';
 export { extractFields } from './decorators/extract-fields.decorator.js';
 export { inject } from './decorators/inject.decorator.js';
+export { exclude, mutate } from './decorators/mutate.decorator.js';
 // Declaring nodes
 export { node } from './decorators/node.decorator.js';
 export { parallelizable } from './decorators/parallelizable.decorator.js';
 export { parameterize } from './decorators/parameterize.decorator.js';
-export { pipe } from './decorators/pipe.decorator.js';
+export { parameterizeExtractColumns } from './decorators/parameterize-extract-columns.decorator.js';
+export { parameterizedSubdag, type SubdagEntry } from './decorators/parameterized-subdag.decorator.js';
+export { type PipeOptions, pipe } from './decorators/pipe.decorator.js';
+export { type PipeOutputOptions, pipeOutput } from './decorators/pipe-output.decorator.js';
 export { subdag } from './decorators/subdag.decorator.js';
 export { tag } from './decorators/tag.decorator.js';
 export { tagOutputs } from './decorators/tag-outputs.decorator.js';
+export { unpackFields } from './decorators/unpack-fields.decorator.js';
 export { AsyncDriver } from './driver/async-driver.js';
 export { Builder } from './driver/builder.js';
 // Running the graph
@@ -64,9 +69,15 @@ export {
 export type { NodeOptions } from './metadata/method-record.js';
 export type { Binding, Bindings, GroupMember } from './modifiers/binding.js';
 export { group, SourceBinding, source, ValueBinding, value } from './modifiers/binding.js';
+export type { ColumnArgument } from './modifiers/column-spec.js';
+export type { ConfigResolver } from './modifiers/config-condition.modifier.js';
 export type { ExtractColumnsOptions } from './modifiers/extract-columns.modifier.js';
-export { PipeStep, step } from './modifiers/pipe-step.js';
+export type { ExtractFieldsOptions } from './modifiers/extract-fields.modifier.js';
+export { applyTo, MutateTarget } from './modifiers/mutate-target.js';
+export type { ParameterizedExtract } from './modifiers/parameterize-extract-columns.modifier.js';
+export { PipeStep, type StepNamespace, step } from './modifiers/pipe-step.js';
 export type { SubdagOptions } from './modifiers/subdag-options.js';
+export type { UnpackField } from './modifiers/unpack-fields.modifier.js';
 export * from './remote/index.js';
 // Testing
 export { type TestNodeOptions, testNode } from './testing/test-node.js';

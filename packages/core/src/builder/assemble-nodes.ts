@@ -1,5 +1,6 @@
 import { messages } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
+import { collectMutations, reportUnappliedMutations } from '../modifiers/mutations.js';
 import type { MethodSource } from './collect-methods.js';
 import { methodToNodes } from './method-to-nodes.js';
 
@@ -12,7 +13,7 @@ interface Produced {
 /**
  * Turns every method into nodes and keeps one node per name: a name produced twice in one module
  * is an error; across modules it is an error unless overrides are allowed, in which case the later
- * module wins.
+ * module wins. `@mutate` methods are not nodes: their steps join the nodes they target.
  */
 export function assembleNodes(
   sources: readonly MethodSource[],
@@ -21,8 +22,10 @@ export function assembleNodes(
   report: (message: string, node?: string) => void,
 ): Map<string, NodeDef> {
   const produced = new Map<string, Produced>();
+  const mutations = collectMutations(sources, config, report);
   for (const source of sources) {
-    for (const node of methodToNodes(source, config, report)) {
+    if (source.record.mutations) continue;
+    for (const node of methodToNodes(source, config, report, mutations)) {
       const earlier = produced.get(node.name);
       if (earlier && earlier.source.moduleIndex === source.moduleIndex)
         report(
@@ -36,6 +39,7 @@ export function assembleNodes(
   }
   const nodes = new Map<string, NodeDef>();
   for (const [name, { node }] of produced) nodes.set(name, node);
+  if (mutations.size) reportUnappliedMutations(mutations, nodes.keys(), report);
   return nodes;
 }
 

@@ -1,4 +1,4 @@
-import { describeValue, messages } from '../errors/messages.js';
+import { describeValue, messages, mutateMessages } from '../errors/messages.js';
 import { decoratedMethodsOf, type MethodRecord } from '../metadata/method-record.js';
 
 /**
@@ -7,7 +7,7 @@ import { decoratedMethodsOf, type MethodRecord } from '../metadata/method-record
  */
 export type HamiltonModule = (abstract new (...args: never[]) => object) | object | readonly HamiltonModule[];
 
-/** One decorated method of one module, ready to become nodes. */
+/** One decorated method of one module, ready to become nodes (or, with `record.mutations`, steps after other nodes). */
 export interface MethodSource {
   readonly instance: object;
   readonly className: string;
@@ -33,9 +33,12 @@ export function collectMethods(modules: HamiltonModule, report: (message: string
     const decorated = decoratedMethodsOf(Object.getPrototypeOf(instance));
     // A modifier without @node would otherwise drop the method silently (e.g. a subclass override with only @tag).
     for (const { method, record } of decorated)
-      if (!record.isNode) report(messages.decoratorWithoutNode(`${className}.${method}`, decoratorNames(record)));
-    const methods = decorated.filter((m) => m.record.isNode);
-    if (methods.length === 0) report(messages.noNodes(className));
+      if (!record.isNode && !record.excluded && !record.mutations)
+        report(messages.decoratorWithoutNode(`${className}.${method}`, decoratorNames(record)));
+      else if (record.isNode && record.mutations && !record.excluded) report(mutateMessages.onNode(`${className}.${method}`));
+    // Mutators are kept beside nodes: the graph builder turns them into steps after the targets' own nodes.
+    const methods = decorated.filter((m) => (m.record.isNode && !m.record.excluded) || m.record.mutations);
+    if (methods.length === 0 && !decorated.some((m) => m.record.excluded)) report(messages.noNodes(className));
     for (const { method, record, owner } of methods) {
       const fn = (instance as Record<string, unknown>)[method];
       if (typeof fn !== 'function') {

@@ -135,6 +135,8 @@ export const messages = {
     `${where}: @tagOutputs gives "${output}" ${describeValue(tags)}; give a record of tags such as { owner: 'growth' }`,
   badMappingTarget: (where: string, key: string, target: unknown, params: readonly string[]) =>
     `${where}: @does maps "${key}" to ${describeValue(target)}, which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
+  badOutputDoc: (where: string, output: string, doc: unknown) =>
+    `${where}: @parameterize output "${output}" has the doc ${describeValue(doc)}; give [bindings, 'a doc'] with the doc as a string`,
   badOutputName: (where: string, modifier: string, name: unknown) =>
     `${where}: @${modifier} names output ${describeValue(name)}; a node name is a non-empty string that does not end in "__"`,
   duplicateOutputName: (where: string, modifier: string, name: string) =>
@@ -147,8 +149,6 @@ export const messages = {
     `${where}: @extractFields gives field "${field}" the type ${describeValue(type)}; give a constructor such as Number, String, Float64Array or Object (any)`,
   unknownTaggedOutput: (where: string, name: string, outputs: readonly string[]) =>
     `${where}: @tagOutputs names "${name}", which is not an output of the method; its outputs are ${someOf(outputs)}`,
-  badTagValue: (where: string, modifier: string, key: string, value: unknown) =>
-    `${where}: @${modifier} value of "${key}" is ${JSON.stringify(value) ?? describeValue(value)}; a tag value is a string or an array of strings`,
   notColumnar: (node: string, value: unknown) =>
     `extractColumns needs "${node}" to return an arquero table or a record of columns, but it returned ${describeValue(value)}`,
   missingColumn: (node: string, column: string, present: readonly string[]) =>
@@ -156,7 +156,7 @@ export const messages = {
   notARecord: (node: string, value: unknown) =>
     `extractFields needs "${node}" to return an object, but it returned ${describeValue(value)}`,
   missingField: (node: string, field: string, present: readonly string[]) =>
-    `field "${field}" is not in the output of "${node}", which has fields ${present.length ? someOf(present) : '(none)'}; return it, or remove it from extractFields`,
+    `field "${field}" is not in the output of "${node}", which has fields ${present.length ? someOf(present) : '(none)'}; return it, pass { fillWith } to extractFields, or remove it from there`,
   fieldType: (node: string, field: string, type: string, value: unknown) =>
     `field "${field}" of "${node}" should be ${type} (as extractFields declares) but is ${describeValue(value)}`,
 } as const;
@@ -172,7 +172,14 @@ const written = (value: unknown): string => {
   }
 };
 
-/** Texts of `@checkOutput` (function modifiers, part B). */
+/** Messages about user tags (`@tag`, `@tagOutputs`). */
+export const tagMessages = {
+  badKey: (label: string, key: string, why: string) => `${label}: tag key "${key}" is not allowed: ${why}`,
+  badValue: (label: string, key: string, value: unknown, why: string) =>
+    `${label}: tag "${key}" is ${JSON.stringify(value) ?? describeValue(value)}: ${why}`,
+};
+
+/** Texts of `@checkOutput`. */
 export const checkOutputMessages = {
   notAnObject: (where: string, value: unknown) =>
     `${where}: @checkOutput needs an object of validators such as { range: [0, 1] }, got ${written(value)}`,
@@ -197,39 +204,93 @@ export const checkOutputMessages = {
 /** Texts of `@pipe` and `step()` (function modifiers, part B). */
 export const pipeMessages = {
   noSteps: (where: string) => `${where}: @pipe() names no step; pass at least one step(fn, ...args)`,
-  notAStep: (where: string, index: number, value: unknown) =>
-    `${where}: @pipe step #${index + 1} is ${written(value)}; make each step with step(fn, ...args)`,
-  notAFunction: (where: string, index: number, value: unknown) =>
-    `${where}: @pipe step #${index + 1} needs a function, got ${written(value)}; write step(fn, ...args)`,
-  anonymous: (where: string, index: number) =>
-    `${where}: @pipe step #${index + 1} has an anonymous function, so its node has no name; add .named('stepName')`,
-  badName: (where: string, index: number, name: unknown) =>
-    `${where}: @pipe step #${index + 1} is named ${written(name)}; a step name is a non-empty string that does not end in "__"`,
-  duplicateName: (where: string, name: string) =>
-    `${where}: @pipe has two steps named "${name}"; give one of them another name with .named('...')`,
+  notAStep: (where: string, index: number, value: unknown, kind = 'pipe') =>
+    `${where}: @${kind} step #${index + 1} is ${written(value)}; make each step with step(fn, ...args)`,
+  notAFunction: (where: string, index: number, value: unknown, kind = 'pipe') =>
+    `${where}: @${kind} step #${index + 1} needs a function, got ${written(value)}; write step(fn, ...args)`,
+  anonymous: (where: string, index: number, kind = 'pipe') =>
+    `${where}: @${kind} step #${index + 1} has an anonymous function, so its node has no name; add .named('stepName')`,
+  badName: (where: string, index: number, name: unknown, kind = 'pipe') =>
+    `${where}: @${kind} step #${index + 1} is named ${written(name)}; a step name is a non-empty string that does not end in "__"`,
+  duplicateName: (where: string, name: string, kind = 'pipe') =>
+    `${where}: @${kind} has two steps named "${name}"; give one of them another name with .named('...')`,
   groupArgument: (where: string, label: string, index: number) =>
     `${where}: ${label} argument ${index + 1} is a group(...); a step argument is value(x) or source('node')`,
   noParameter: (where: string, node: string) =>
     `${where}: @pipe pipes into the first parameter of "${node}", but it takes none; add a parameter or remove @pipe`,
 } as const;
 
-/** Texts of `@subdag` (function modifiers, part B). */
+/** Texts of `@pipeOutput` and `@mutate`. */
+export const mutateMessages = {
+  onNode: (where: string) =>
+    `${where}: @mutate is on a @node method; a mutator is a helper that transforms other nodes' outputs, so remove @node (or @mutate)`,
+  noOutputSteps: (where: string) => `${where}: @pipeOutput() names no step; pass at least one step(fn, ...args)`,
+  badStepName: (where: string, name: unknown) =>
+    `${where}: applyTo(...).named(${written(name)}) is not a usable node name; give a non-empty string that does not end in "__"`,
+  noTargets: (where: string) => `${where}: @mutate() names no target; name the nodes to transform, e.g. @mutate('spend')`,
+  badTarget: (where: string, index: number, target: unknown) =>
+    `${where}: @mutate target #${index + 1} is ${written(target)}; give a node name or applyTo('node', { param: value(x) })`,
+  unknownTarget: (where: string, target: string, close: readonly string[]) =>
+    `${where}: @mutate targets "${target}", which is not a node${close.length ? `; did you mean ${list(close)}?` : ''}`,
+  firstParameterBound: (where: string, param: string) =>
+    `${where}: @mutate binds "${param}", the parameter that receives the target's value; bind only the other parameters`,
+  noParameter: (where: string) =>
+    `${where}: a @mutate method receives the target's value as its first parameter, but it takes none; add one`,
+  unsupportedModifier: (where: string, kinds: readonly string[]) =>
+    `${where}: ${list(kinds.map((k) => `@${k}`))} cannot be used on a @mutate method; only @config.* conditions apply to mutators`,
+  noOutputs: (where: string, wanted: readonly string[], outputs: readonly string[]) =>
+    `${where}: @pipeOutput onOutput names ${list(wanted)}, which ${wanted.length > 1 ? 'are' : 'is'} not an output of the method; its outputs are ${someOf(outputs)}`,
+  twoTargetLevels: (where: string) =>
+    `${where}: @pipeOutput has onOutput both on the decorator and on a step; choose one level (Hamilton refuses this too)`,
+  badOnOutput: (where: string, value: unknown) =>
+    `${where}: @pipeOutput onOutput is ${written(value)}; give an output name or an array of output names`,
+  badOptions: (where: string, modifier: string, key: string, allowed: readonly string[]) =>
+    `${where}: @${modifier} has no option "${key}"; its options are ${list(allowed)}`,
+  badNamespace: (where: string, modifier: string, value: unknown) =>
+    `${where}: @${modifier} namespace is ${written(value)}; give a non-empty string, true (the node's name) or false (no namespace)`,
+  twoNamespaceLevels: (where: string, modifier: string) =>
+    `${where}: @${modifier} sets a namespace both on the decorator and on a step (.named(name, namespace)); choose one level`,
+  badOnInput: (where: string, value: unknown, params: readonly string[]) =>
+    `${where}: @pipe onInput is ${written(value)}, which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
+};
+
+/** Texts of `@subdag` and `@parameterizedSubdag` (function modifiers); `label` names the use, e.g. `@parameterizedSubdag entry "v1"`. */
 export const subdagMessages = {
-  badOptions: (where: string, value: unknown) => `${where}: @subdag options are ${written(value)}; give { inputs?, config?, namespace? }`,
-  unknownOption: (where: string, key: string) => `${where}: @subdag has no option "${key}"; its options are inputs, config and namespace`,
+  badOptions: (where: string, value: unknown, label = '@subdag', shape = '{ inputs?, config?, namespace?, externalInputs? }') =>
+    `${where}: ${label} options are ${written(value)}; give ${shape}`,
+  unknownOption: (
+    where: string,
+    key: string,
+    label = '@subdag',
+    known: readonly string[] = ['inputs', 'config', 'namespace', 'externalInputs'],
+  ) =>
+    `${where}: ${label} has no option "${key}"; its options are ${known.slice(0, -1).join(', ')} and ${known[known.length - 1]}` +
+    (key === 'namespace' ? " (the namespace is the entry's key)" : ''),
   badNamespace: (where: string, value: unknown) =>
     `${where}: @subdag namespace is ${written(value)}; give a non-empty string (the default is the method's node name)`,
-  badRecord: (where: string, option: string, value: unknown) =>
-    `${where}: @subdag ${option} is ${written(value)}; give a plain object, e.g. ${option === 'inputs' ? "{ raw: source('spend') }" : "{ region: 'US' }"}`,
-  unknownInput: (where: string, key: string, inputs: readonly string[]) =>
-    `${where}: @subdag inputs names "${key}", which is not an input of the subdag; its inputs are ${inputs.length ? someOf(inputs) : '(none)'}`,
-  groupInput: (where: string, key: string) =>
-    `${where}: @subdag inputs binds "${key}" to a group(...); bind a subdag input to value(x) or source('node')`,
-  unknownParameter: (where: string, param: string, nodes: readonly string[]) =>
-    `${where}: parameter "${param}" names no node of its @subdag; the method's parameters name subdag nodes, which are ${nodes.length ? someOf(nodes) : '(none)'}`,
-  recursive: (where: string) => `${where}: @subdag contains the method that declares it; a subdag cannot include itself`,
-  noModules: (where: string) => `${where}: @subdag was given no modules; pass a class, an instance or an array of these`,
-  inner: (where: string, message: string) => `${where} @subdag: ${message}`,
+  badRecord: (where: string, option: string, value: unknown, label = '@subdag') =>
+    `${where}: ${label} ${option} is ${written(value)}; give a plain object, e.g. ${option === 'inputs' ? "{ raw: source('spend') }" : "{ region: 'US' }"}`,
+  badExternalInputs: (where: string, value: unknown, label = '@subdag') =>
+    `${where}: ${label} externalInputs is ${written(value)}; give an array of the method's parameter names that the outer graph supplies, e.g. ['fx']`,
+  configAndInputs: (where: string, keys: readonly string[], label = '@subdag') =>
+    `${where}: ${label} gives ${keys.map((k) => `"${k}"`).join(', ')} both in config and in inputs; keep each in one of them (config is fixed when the subdag is built and drives config.when, inputs bind value(x) or source('node'))`,
+  unknownExternalInput: (where: string, name: string, params: readonly string[], label = '@subdag') =>
+    `${where}: ${label} externalInputs names "${name}", which is not a parameter of the method; its parameters are ${params.length ? list(params) : '(none)'}`,
+  unknownInput: (where: string, key: string, inputs: readonly string[], label = '@subdag') =>
+    `${where}: ${label} inputs names "${key}", which is not an input of the subdag; its inputs are ${inputs.length ? someOf(inputs) : '(none)'}`,
+  groupInput: (where: string, key: string, label = '@subdag') =>
+    `${where}: ${label} inputs binds "${key}" to a group(...); bind a subdag input to value(x) or source('node')`,
+  unknownParameter: (where: string, param: string, nodes: readonly string[], label = '@subdag') =>
+    `${where}: parameter "${param}" names no node of its ${label}; the method's parameters name subdag nodes, which are ${nodes.length ? someOf(nodes) : '(none)'}, or are listed in externalInputs when the outer graph supplies them`,
+  recursive: (where: string, label = '@subdag') =>
+    `${where}: ${label} contains the method that declares it; a subdag cannot include itself`,
+  noModules: (where: string, label = '@subdag') =>
+    `${where}: ${label} was given no modules; pass a class, an instance or an array of these`,
+  inner: (where: string, message: string, label = '@subdag') => `${where} ${label}: ${message}`,
+  noEntries: (where: string, value: unknown) =>
+    `${where}: @parameterizedSubdag needs a record of entries, one subdag per key, such as { us: { inputs: { raw: source('usSpend') } } }, got ${written(value)}`,
+  badEntryName: (where: string, key: string) =>
+    `${where}: @parameterizedSubdag entry "${key}" is not a usable node name (it names the entry's output and namespace); a node name is non-empty and does not end in "__"`,
 } as const;
 
 /** A string as it would be written in code: `'a'`. */
@@ -284,4 +345,43 @@ export const overrideMessages = {
     `override "${name}" replaces a @parallelizable node, so it should be an iterable of its items (${itemType}), but is ${describeValue(value)}; ` +
     (consumers.length ? `${someOf(consumers)} take${consumers.length === 1 ? 's' : ''} it` : 'it is requested as an output') +
     '; pass an array of the items',
+} as const;
+
+/** Texts of the extraction family: `@extractColumns`, `@extractFields`, `@unpackFields`, `@parameterizeExtractColumns`. */
+export const extractMessages = {
+  badColumn: (where: string, modifier: string, value: unknown) =>
+    `${where}: @${modifier} column ${written(value)} is neither a name nor a [name, doc] pair; write 'spend' or ['spend', 'Weekly spend in USD']` +
+    (modifier === 'extractColumns' && Array.isArray(value) && value.length !== 2
+      ? '; to pass a list of names, spread it: extractColumns(...names)'
+      : ''),
+  badOptions: (where: string, modifier: string, value: unknown, known: readonly string[]) =>
+    `${where}: @${modifier} options are ${written(value)}; give an object with ${list(known)}, e.g. { fillWith: 0 }`,
+  unknownOption: (where: string, modifier: string, key: string, known: readonly string[]) =>
+    `${where}: @${modifier} has no option "${key}"; its options are ${list(known)}`,
+  fillType: (where: string, fill: unknown, fields: readonly string[], types: readonly string[]) =>
+    `${where}: @extractFields fillWith is ${written(fill)}, which does not fit ${fields.map((f, i) => `field "${f}" (${types[i]})`).join(', ')}; give a fill value of the declared type, or declare the field Object (any)`,
+  badUnpackField: (where: string, index: number, value: unknown) =>
+    `${where}: @unpackFields field #${index + 1} is ${written(value)}; give a name such as 'mean', or a record of one name and its type such as { mean: Number }`,
+  manyUnpackFields: (where: string, index: number, names: readonly string[]) =>
+    `${where}: @unpackFields field #${index + 1} names ${names.length} fields (${list(names)}), so their positions are unclear; give one per argument, in order, e.g. unpackFields(${names.map((n) => `{ ${n}: Number }`).join(', ')})`,
+  notArrayReturn: (where: string, type: string) =>
+    `${where}: @unpackFields needs the method to return an array (a tuple such as [number, string]), but it returns ${type}; fix the return type, or use @extractFields for an object`,
+  notAnArray: (node: string, field: string, index: number, value: unknown) =>
+    `unpackFields needs "${node}" to return an array to take item ${index} ("${field}") from, but it returned ${describeValue(value)}`,
+  tooShort: (node: string, field: string, index: number, value: readonly unknown[]) =>
+    `unpackFields takes item ${index} of "${node}" as "${field}", but "${node}" returned ${written(value)}, an array of ${value.length} item${value.length === 1 ? '' : 's'}; return at least ${index + 1} items, one per name given to unpackFields`,
+  itemType: (node: string, field: string, index: number, type: string, value: unknown) =>
+    `item ${index} ("${field}") of "${node}" should be ${type} (as unpackFields declares) but is ${describeValue(value)}`,
+  badEntry: (where: string, index: number, value: unknown) =>
+    `${where}: @parameterizeExtractColumns entry #${index + 1} is ${written(value)}; give { columns: ['a', 'b'], bindings?: { param: value(x) | source('node') } }`,
+  unknownEntryKey: (where: string, index: number, key: string) =>
+    `${where}: @parameterizeExtractColumns entry #${index + 1} has no option "${key}"; an entry has columns and bindings`,
+  noColumnList: (where: string, index: number, value: unknown) =>
+    `${where}: @parameterizeExtractColumns entry #${index + 1} columns is ${written(value)}; give an array of names (or [name, doc] pairs), e.g. columns: ['spend', 'signups']`,
+  columnInTwoEntries: (where: string, column: string, first: number, second: number) =>
+    `${where}: @parameterizeExtractColumns names column "${column}" in entries #${first + 1} and #${second + 1}; every column is a node, so name each one once`,
+  notColumnar: (node: string, value: unknown) =>
+    `parameterizeExtractColumns needs "${node}" to return an arquero table or a record of columns, but it returned ${describeValue(value)}`,
+  columnCount: (node: string, names: readonly string[], present: readonly string[]) =>
+    `"${node}" returned ${present.length} column${present.length === 1 ? '' : 's'} (${someOf(present) || 'none'}) but @parameterizeExtractColumns names ${names.length} (${someOf(names)}), which take the columns by position; return one column per name`,
 } as const;

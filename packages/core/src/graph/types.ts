@@ -55,6 +55,8 @@ export interface NodeDef {
   readonly collects?: string;
   /** `@cache(...)`: how the cache treats this node, and the format its results are stored in. */
   readonly cache?: NodeCacheSettings;
+  /** The end of an output chain (`pipeOutput`, `mutate`): an identity over the chain's last step. */
+  readonly pipeEnd?: true;
 }
 
 /** What `@cache` says about a node. */

@@ -18,6 +18,10 @@ export interface MethodRecord {
   options: NodeOptions;
   dependsOn?: readonly string[];
   modifiers: Modifier[];
+  /** `@exclude()`: the method is a helper, never a node, even when a parent class's method of that name is. */
+  excluded?: boolean;
+  /** `@mutate(...)`: the targets (node names, raw and unchecked) this method transforms the output of. */
+  mutations?: unknown[][];
 }
 
 type Target = object;

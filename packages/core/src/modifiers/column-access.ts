@@ -2,19 +2,20 @@ import { messages } from '../errors/messages.js';
 import { hasKey } from './extracted-node.js';
 
 /** The parts of an arquero table that extraction uses (duck-typed: core does not import arquero). */
-interface TableLike {
+export interface TableLike {
   columnNames(): string[];
   column(name: string): unknown;
   numRows(): number;
   isFiltered?(): boolean;
   isOrdered?(): boolean;
   array?(name: string, arrayType?: Function): unknown;
+  rename?(names: Record<string, string>): unknown;
 }
 
 /** A value to put in place of a missing column, when one was given. */
 export type Fill = { readonly value: unknown } | undefined;
 
-function isTableLike(value: unknown): value is TableLike {
+export function isTableLike(value: unknown): value is TableLike {
   const t = value as Partial<TableLike> | null;
   return typeof t?.columnNames === 'function' && typeof t.column === 'function' && typeof t.numRows === 'function';
 }

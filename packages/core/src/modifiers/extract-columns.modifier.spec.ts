@@ -114,4 +114,53 @@ describe('@extractColumns', () => {
       'node "spend" is produced twice in one module: by Clash.spend and by Clash.marketing (an output of @extractColumns)',
     );
   });
+
+  it("gives each column node the method's own doc, a [name, doc] column its own, and a generated doc when the method has none", () => {
+    class Documented {
+      @node({ doc: 'Marketing data by week.' })
+      @extractColumns('spend', ['signups', 'Weekly signups, all channels'])
+      marketing(raw: object): object {
+        return raw;
+      }
+      @node() @extractColumns('refunds') ledger(raw: object): object {
+        return raw;
+      }
+    }
+    const docs = Object.fromEntries(new Driver({}, Documented).listAvailableVariables().map((v) => [v.name, v.documentation]));
+    expect(docs).toMatchObject({
+      marketing: 'Marketing data by week.',
+      spend: 'Marketing data by week.',
+      signups: 'Weekly signups, all channels',
+      refunds: 'Column "refunds" of ledger.',
+    });
+  });
+
+  it('extracts a [name, doc] column like a named one', async () => {
+    class Pair {
+      @node() @extractColumns(['a', 'Column a.'], { fillWith: 1 }) t(raw: object): object {
+        return raw;
+      }
+    }
+    expect(await testNode(Pair, 'a', { raw: { b: [0, 0] } })).toEqual([1, 1]);
+  });
+
+  it('reports a column that is neither a name nor a [name, doc] pair, and bad options', () => {
+    class Misused {
+      @node() @extractColumns(['a', 'b', 'c'] as never) listed(): object {
+        return {};
+      }
+      @node() @extractColumns(['a', 1] as never, [2, 'doc'] as never) pairs(): object {
+        return {};
+      }
+      @node() @extractColumns('a', { fillwith: 0 } as never) typo(): object {
+        return {};
+      }
+    }
+    expect(buildError(Misused).problems.map((p) => p.message)).toEqual([
+      'Misused.listed: @extractColumns column ["a","b","c"] is neither a name nor a [name, doc] pair; write \'spend\' or [\'spend\', \'Weekly spend in USD\']; to pass a list of names, spread it: extractColumns(...names)',
+      "Misused.pairs: @extractColumns column [\"a\",1] is neither a name nor a [name, doc] pair; write 'spend' or ['spend', 'Weekly spend in USD']",
+      'Misused.pairs: @extractColumns names output number 2; a node name is a non-empty string that does not end in "__"',
+      'Misused.typo: @extractColumns has no option "fillwith"; its options are fillWith',
+    ]);
+  });
 });

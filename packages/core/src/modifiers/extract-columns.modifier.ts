@@ -1,11 +1,17 @@
 import { describeType, messages } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
-import { checkNames } from './check-names.js';
-import { type Fill, readColumn } from './column-access.js';
-import { extractedNode, returnsPrimitive } from './extracted-node.js';
+import { readColumn } from './column-access.js';
+import { parseColumns } from './column-spec.js';
+import { parseFillOptions } from './extract-options.js';
+import { extractedDoc, extractedNode, returnsPrimitive } from './extracted-node.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
-/** Options of `extractColumns`, given as its last argument. */
+/**
+ * Options of `extractColumns`, given as its last argument.
+ *
+ * @example
+ * @node() @extractColumns('spend', 'refunds', { fillWith: 0 }) ledger(raw: ColumnTable): ColumnTable { ... }
+ */
 export interface ExtractColumnsOptions {
   /** Value a missing column is filled with (an array of the table's length); without it a missing column fails. */
   readonly fillWith?: unknown;
@@ -14,6 +20,7 @@ export interface ExtractColumnsOptions {
 /**
  * Adds one node per listed column, named exactly like the column and depending on the method's node,
  * which stays and runs once. The method returns an arquero table or a record of equal-length columns.
+ * A column's node has the doc given with it (`[name, doc]`), else the method's doc, else a generated one.
  */
 export class ExtractColumnsModifier implements Modifier {
   readonly phase = 'transform';
@@ -23,27 +30,27 @@ export class ExtractColumnsModifier implements Modifier {
 
   constructor(
     private readonly columns: readonly unknown[],
-    private readonly options: ExtractColumnsOptions = {},
+    private readonly options?: unknown,
   ) {}
 
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
-    const columns = checkNames(this.columns, 'columns', this.kind, ctx);
-    if (!columns) return nodes;
-    const fill: Fill = 'fillWith' in this.options ? { value: this.options.fillWith } : undefined;
+    const { fill, ok } = parseFillOptions(this.options, this.kind, ctx);
+    const columns = parseColumns(this.columns, this.kind, ctx);
+    if (!columns || !ok) return nodes;
     const result = [...nodes];
     for (const target of sinksOf(nodes)) {
       if (returnsPrimitive(target)) {
         ctx.report(messages.notObjectReturn(ctx.where, this.kind, describeType(target.returnType)), target.name);
         continue;
       }
-      for (const column of columns)
+      for (const { name, doc } of columns)
         result.push(
           extractedNode(target, {
-            name: column,
+            name,
             modifier: this.kind,
             returnType: undefined,
-            doc: `Column "${column}" of ${target.name}.`,
-            read: (value) => readColumn(target.name, value, column, fill),
+            doc: doc ?? extractedDoc(target.doc, `Column "${name}" of ${target.name}.`),
+            read: (value) => readColumn(target.name, value, name, fill),
           }),
         );
     }

@@ -35,3 +35,11 @@ export function extractedNode(from: NodeDef, part: Extraction): NodeDef {
 export function hasKey(object: object, key: string): boolean {
   return Object.hasOwn(object, key) || (key in object && !(key in Object.prototype));
 }
+
+/**
+ * The doc of an extracted node: the method's own doc, as Hamilton gives every extracted node, or the
+ * generated line (e.g. `Column "spend" of marketing.`) when the method has none.
+ */
+export function extractedDoc(methodDoc: string, generated: string): string {
+  return methodDoc === '' ? generated : methodDoc;
+}

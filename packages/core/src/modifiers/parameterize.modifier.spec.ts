@@ -32,7 +32,7 @@ describe('@parameterize', () => {
 
   it('templates the doc with the output name and the bound values', () => {
     const docs = Object.fromEntries(new Driver({}, Rolling).listAvailableVariables().map((v) => [v.name, v.documentation]));
-    expect(docs.mean2).toBe('Mean of the first 2 values of {xs} (mean2).');
+    expect(docs.mean2).toBe('Mean of the first 2 values of xs (mean2).');
     expect(docs.meanOfYs).toBe('Mean of the first 2 values of ys (meanOfYs).');
   });
 

@@ -5,6 +5,11 @@ import { isPlainRecord } from './binding.js';
 import { templateDoc } from './doc-template.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
+/** An output's bindings and doc: `{ param: binding }`, or `[bindings, doc]` to give the output a doc of its own. */
+function outputSpec(spec: unknown, methodDoc: string): { bindings: unknown; doc: unknown } {
+  return Array.isArray(spec) && spec.length === 2 ? { bindings: spec[0], doc: spec[1] } : { bindings: spec, doc: methodDoc };
+}
+
 /**
  * Turns a method into one node per output, each with some parameters bound; the method's own name
  * is not a node. Parameters an output does not bind stay ordinary dependencies.
@@ -39,11 +44,15 @@ export class ParameterizeModifier implements Modifier {
           ctx.report(messages.badOutputName(ctx.where, this.kind, output), output);
           continue;
         }
-        const bindings = outputs[output];
         const report = (message: string) => ctx.report(message, output);
-        const bound = binder.bind(bindings, { where: ctx.where, label: `@parameterize output "${output}"`, report });
+        const spec = outputSpec(outputs[output], target.doc);
+        if (typeof spec.doc !== 'string') {
+          report(messages.badOutputDoc(ctx.where, output, spec.doc));
+          continue;
+        }
+        const bound = binder.bind(spec.bindings, { where: ctx.where, label: `@parameterize output "${output}"`, report });
         if (!bound) continue;
-        const doc = templateDoc(target.doc, output, bindings as Record<string, unknown>);
+        const doc = templateDoc(spec.doc, output, spec.bindings as Record<string, unknown>, binder.parameters);
         result.push({ ...bound, name: output, doc, ...(origin ? { origin } : {}) });
       }
     }

@@ -3,32 +3,77 @@ import type { ConfigTest } from './config-condition.modifier.js';
 /** A config condition on a step, as `config.when` and its siblings take it. */
 export interface StepCondition {
   readonly test: ConfigTest;
-  readonly values: Readonly<Record<string, unknown>>;
+  readonly values: unknown;
 }
 
 /**
- * One transform of a `pipe`: a function applied to the piped value and its extra arguments
- * (`value(x)` / `source('node')`). Immutable: `named` and `when*` return a new step. Nothing is
- * checked here; the graph builder reports misuse.
+ * Where a step's node is named: a namespace string (`ns.step`), or `true` for the namespace of the
+ * node the pipe belongs to (`node.step`).
+ */
+export type StepNamespace = string | true;
+
+/** What a step was given besides its function and arguments; every field is checked by the graph builder. */
+interface StepSettings {
+  readonly name?: unknown;
+  readonly namespace?: unknown;
+  readonly conditions: readonly StepCondition[];
+  /** `pipeOutput` only: the outputs of the method this step applies to. */
+  readonly onOutput?: unknown;
+}
+
+/**
+ * One transform of a `pipe` or `pipeOutput`: a function applied to the piped value and its extra
+ * arguments (`value(x)` / `source('node')`). Immutable: `named`, `onOutput` and `when*` return a new
+ * step. Nothing is checked here; the graph builder reports misuse.
  *
  * @example
  * const doubled: PipeStep = step(scale, value(2)).named('doubled').when({ promo: true });
  */
 export class PipeStep {
+  private readonly settings: StepSettings;
+
   constructor(
     readonly fn: unknown,
     readonly args: readonly unknown[],
-    readonly name?: unknown,
-    readonly conditions: readonly StepCondition[] = [],
-  ) {}
-
-  /** Names the step's node (default: `${node}.${fn.name}`). */
-  named(name: string): PipeStep {
-    return new PipeStep(this.fn, this.args, name, this.conditions);
+    settings: StepSettings = { conditions: [] },
+  ) {
+    this.settings = settings;
   }
 
-  /** Includes the step only when every key equals its config value. */
-  when(values: Record<string, unknown>): PipeStep {
+  /** The name given with `.named()`, if any. */
+  get name(): unknown {
+    return this.settings.name;
+  }
+
+  /** The namespace given with `.named(name, namespace)`, if any. */
+  get namespace(): unknown {
+    return this.settings.namespace;
+  }
+
+  get conditions(): readonly StepCondition[] {
+    return this.settings.conditions;
+  }
+
+  /** The outputs given with `.onOutput()`, if any. */
+  get targetOutputs(): unknown {
+    return this.settings.onOutput;
+  }
+
+  /**
+   * Names the step's node (default: `${node}.${fn.name}`). With a namespace, the node is
+   * `${namespace}.${name}`; `true` uses the node the pipe belongs to, so two pipes can reuse step names.
+   */
+  named(name: string, namespace?: StepNamespace): PipeStep {
+    return new PipeStep(this.fn, this.args, { ...this.settings, name, namespace });
+  }
+
+  /** `pipeOutput` only: applies this step to the listed outputs of a method with several (extractColumns, ...). */
+  onOutput(outputs: string | readonly string[]): PipeStep {
+    return new PipeStep(this.fn, this.args, { ...this.settings, onOutput: outputs });
+  }
+
+  /** Includes the step only when every key equals its config value, or when a resolver returns true for the config. */
+  when(values: Record<string, unknown> | ((config: Readonly<Record<string, unknown>>) => boolean)): PipeStep {
     return this.withCondition('when', values);
   }
 
@@ -47,14 +92,14 @@ export class PipeStep {
     return this.withCondition('whenNotIn', values);
   }
 
-  private withCondition(test: ConfigTest, values: Readonly<Record<string, unknown>>): PipeStep {
-    return new PipeStep(this.fn, this.args, this.name, [...this.conditions, { test, values }]);
+  private withCondition(test: ConfigTest, values: unknown): PipeStep {
+    return new PipeStep(this.fn, this.args, { ...this.settings, conditions: [...this.settings.conditions, { test, values }] });
   }
 }
 
 /**
- * A step of `pipe`: `fn(previousValue, ...args)`, where each of `args` is `value(x)` or
- * `source('node')`.
+ * A step of `pipe` or `pipeOutput`: `fn(previousValue, ...args)`, where each of `args` is `value(x)`
+ * or `source('node')`.
  *
  * @example
  * const scale = (xs: number[], k: number) => xs.map((x) => x * k);

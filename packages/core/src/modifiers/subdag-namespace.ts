@@ -15,7 +15,7 @@ export interface SubdagScope {
  * nodes go under the namespace; an external input bound by `source('n')` reads `n`, one bound by
  * `value(x)` becomes the node `${ns}.${input}`; the subdag's own config stays under the namespace;
  * unbound inputs and outer config keep their names, so the outer graph supplies them. Validator
- * nodes of `checkOutput` are told the new name of the node they check.
+ * nodes of `checkOutput` are told the new name of the node they check. Their origin records `modifier`.
  */
 export function namespaceSubdag(
   inner: ReadonlyMap<string, NodeDef>,
@@ -23,6 +23,7 @@ export function namespaceSubdag(
   inputs: ReadonlyMap<string, ValueBinding | SourceBinding>,
   ownConfig: Readonly<Record<string, unknown>>,
   origin: NodeOrigin | undefined,
+  modifier = 'subdag',
 ): SubdagScope {
   const scoped = (name: string) => `${namespace}.${name}`;
   const resolve = (name: string): string => {
@@ -33,7 +34,7 @@ export function namespaceSubdag(
     return name in ownConfig ? scoped(name) : name;
   };
   const nodes = new Map<string, NodeDef>();
-  const marked = origin && { ...origin, modifier: 'subdag' };
+  const marked = origin && { ...origin, modifier };
   for (const node of inner.values()) {
     const name = resolve(node.name);
     if (node.kind === 'function') {
@@ -56,7 +57,7 @@ function valueNode(name: string, value: unknown, input: NodeDef, origin: NodeOri
     call: () => value,
     returnType: input.returnType,
     tags: {},
-    doc: `value bound to ${input.name} by @subdag`,
+    doc: `value bound to ${input.name} by @${origin?.modifier ?? 'subdag'}`,
     origin,
   };
 }

@@ -27,7 +27,7 @@ describe('subdag misuse', () => {
       }
     }
     expect(problems(Bad)).toEqual([
-      'Bad.out: parameter "c" names no node of its @subdag; the method\'s parameters name subdag nodes, which are a, b',
+      'Bad.out: parameter "c" names no node of its @subdag; the method\'s parameters name subdag nodes, which are a, b, or are listed in externalInputs when the outer graph supplies them',
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('subdag misuse', () => {
     expect(problems(Bad)).toEqual([
       `Bad.out: @subdag namespace is ""; give a non-empty string (the default is the method's node name)`,
       `Bad.out: @subdag config is [1]; give a plain object, e.g. { region: 'US' }`,
-      'Bad.out: @subdag has no option "extra"; its options are inputs, config and namespace',
+      'Bad.out: @subdag has no option "extra"; its options are inputs, config, namespace and externalInputs',
       'Bad.none: @subdag was given no modules; pass a class, an instance or an array of these',
     ]);
   });
@@ -109,5 +109,42 @@ describe('subdag misuse', () => {
       }
     }
     expect(problems(Cyclic)).toEqual(['cycle: out.a -> out.b -> out -> out.a; break it by removing or renaming one dependency']);
+  });
+
+  it('reports a key given both in config and in inputs, as the Driver does for its own', () => {
+    class Bad {
+      @node() @subdag(Inner, { inputs: { x: value(1), y: source('z') }, config: { x: 2, y: 3 } }) out(b: number): number {
+        return b;
+      }
+    }
+    expect(problems(Bad)).toEqual([
+      `Bad.out: @subdag gives "x", "y" both in config and in inputs; keep each in one of them (config is fixed when the subdag is built and drives config.when, inputs bind value(x) or source('node'))`,
+    ]);
+  });
+
+  it('reports externalInputs that is not a list of names, or names no parameter of the method', () => {
+    class Bad {
+      @node() @subdag(Inner, { externalInputs: 'fx' as never }) out(b: number): number {
+        return b;
+      }
+      @node() @subdag(Inner, { externalInputs: ['fx', 'rate'] }) out2(b: number, fx: number): number {
+        return b * fx;
+      }
+    }
+    expect(problems(Bad)).toEqual([
+      `Bad.out: @subdag externalInputs is "fx"; give an array of the method's parameter names that the outer graph supplies, e.g. ['fx']`,
+      'Bad.out2: @subdag externalInputs names "rate", which is not a parameter of the method; its parameters are b, fx',
+    ]);
+  });
+
+  it('still reports a parameter that is neither a subdag node nor listed in externalInputs', () => {
+    class Bad {
+      @node() @subdag(Inner, { externalInputs: ['fx'] }) out(b: number, fx: number, c: number): number {
+        return b * fx * c;
+      }
+    }
+    expect(problems(Bad)).toEqual([
+      'Bad.out: parameter "c" names no node of its @subdag; the method\'s parameters name subdag nodes, which are a, b, or are listed in externalInputs when the outer graph supplies them',
+    ]);
   });
 });

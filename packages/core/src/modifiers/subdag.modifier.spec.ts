@@ -112,4 +112,24 @@ describe('subdag', () => {
     expect(top.listAvailableVariables().map((v) => v.name)).toEqual(expect.arrayContaining(['top.sum.total', 'top.sum', 'raw']));
     expect((await top.rawExecute(['top'], { inputs: { raw: [1, 2] } })).top).toBe(3);
   });
+
+  it('reads parameters listed in externalInputs from the outer graph, by their own name', async () => {
+    class WithFx {
+      @node() fx(): number {
+        return 2;
+      }
+      @node()
+      @subdag(Cleaning, { inputs: { raw: source('usSpend'), scale: value(1) }, externalInputs: ['fx', 'bonus'] })
+      usd(total: number, fx: number, bonus: number): number {
+        return total * fx + bonus;
+      }
+    }
+    const withFx = new Driver({}, WithFx);
+    const byName = new Map(withFx.listAvailableVariables().map((v) => [v.name, v]));
+    expect(byName.get('usd')!.requiredDependencies).toEqual(['usd.total', 'fx', 'bonus']);
+    expect(byName.get('bonus')!.isExternalInput).toBe(true);
+    // "bonus" names a subdag node too (under config mode): the outer graph wins, as in Hamilton.
+    expect(byName.has('usd.bonus')).toBe(false);
+    expect((await withFx.rawExecute(['usd'], { inputs: { usSpend: [1, 2], bonus: 1 } })).usd).toBe(7);
+  });
 });

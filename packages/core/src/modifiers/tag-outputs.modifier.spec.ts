@@ -58,7 +58,7 @@ describe('@tagOutputs', () => {
       }
     }
     expect(buildError(Bad).problems.map((p) => p.message)).toEqual([
-      'Bad.p: @tagOutputs value of "n" is 1; a tag value is a string or an array of strings',
+      'Bad.p: @tagOutputs for "a": tag "n" is 1: a tag value is a string or an array of strings',
       'Bad.p: @tagOutputs gives "b" "x"; give a record of tags such as { owner: \'growth\' }',
       'Bad.q: @tagOutputs was given no outputs to tag; name at least one',
     ]);

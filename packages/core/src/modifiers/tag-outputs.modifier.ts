@@ -2,7 +2,7 @@ import { messages } from '../errors/messages.js';
 import type { NodeDef, TagValue } from '../graph/types.js';
 import { isPlainRecord } from './binding.js';
 import type { Modifier, ModifierContext } from './modifier.js';
-import { isTagValue } from './tag.modifier.js';
+import { checkUserTags } from './tag-rules.js';
 
 /**
  * Tags named outputs of a method that produces several nodes (parameterize, extractColumns,
@@ -27,15 +27,9 @@ export class TagOutputsModifier implements Modifier {
       const i = index.get(output);
       if (i === undefined) ctx.report(messages.unknownTaggedOutput(ctx.where, output, [...index.keys()]), output);
       else if (!isPlainRecord(tags)) ctx.report(messages.tagsNotRecord(ctx.where, output, tags), output);
-      else if (this.tagsAreValid(tags, output, ctx))
+      else if (checkUserTags(tags, `${ctx.where}: @tagOutputs for "${output}"`, (m) => ctx.report(m, output)))
         result[i] = { ...result[i], tags: { ...result[i].tags, ...(tags as Record<string, TagValue>) } };
     }
     return result;
-  }
-
-  private tagsAreValid(tags: Record<string, unknown>, output: string, ctx: ModifierContext): boolean {
-    const bad = Object.entries(tags).filter(([, v]) => !isTagValue(v));
-    for (const [key, value] of bad) ctx.report(messages.badTagValue(ctx.where, this.kind, key, value), output);
-    return bad.length === 0;
   }
 }

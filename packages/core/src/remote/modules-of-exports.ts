@@ -18,7 +18,7 @@ export function modulesOfExports(exports: Readonly<Record<string, unknown>>): Mo
     if (typeof value !== 'function' || found.includes(value as ModuleClass)) continue;
     const prototype = (value as { prototype?: unknown }).prototype;
     if (prototype === null || typeof prototype !== 'object') continue;
-    if (decoratedMethodsOf(prototype).some((m) => m.record.isNode)) found.push(value as ModuleClass);
+    if (decoratedMethodsOf(prototype).some((m) => m.record.isNode || m.record.mutations)) found.push(value as ModuleClass);
   }
   return found;
 }
