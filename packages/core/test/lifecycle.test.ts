@@ -50,7 +50,15 @@ describe('lifecycle hooks', () => {
     const runId = events.preGraphExecute[0].runId;
     expect(typeof runId).toBe('string');
     expect(runId).not.toBe('');
-    expect(events.preGraphExecute[0]).toEqual({ runId, nodeCount: 2, outputs: ['b'], inputs: { x: 1 }, overrides: {} });
+    expect(events.preGraphExecute[0]).toEqual({
+      runId,
+      nodeCount: 2,
+      graph: construct.graph,
+      plannedNodes: ['a', 'b'],
+      outputs: ['b'],
+      inputs: { x: 1 },
+      overrides: {},
+    });
     expect(events.preNodeExecute[1]).toEqual({ runId, node: expect.objectContaining({ name: 'b' }), kwargs: { a: 2, scale: 2 } });
     expect(events.postNodeExecute[1]).toEqual({
       runId,

@@ -7,6 +7,7 @@ import type { CacheRun } from '../cache/cache-run.js';
 import { HamiltonCache } from '../cache/hamilton-cache.js';
 import { GraphBuildError } from '../errors/graph-build-error.js';
 import { messages } from '../errors/messages.js';
+import { plannedNodesOf } from '../execution/execution-plan.js';
 import { type InvokeNode, runPlan } from '../execution/executor.js';
 import { isObserved, makeNodeInvoker } from '../execution/node-invoker.js';
 import { type ExecuteOptions, type PreparedRun, RunPreparer } from '../execution/prepare-run.js';
@@ -14,7 +15,7 @@ import { graphView } from '../graph/graph-view.js';
 import type { Graph } from '../graph/types.js';
 import type { Variable } from '../graph/variable.js';
 import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
-import type { GraphAdapter } from '../lifecycle/hooks.js';
+import type { GraphAdapter, GraphView } from '../lifecycle/hooks.js';
 import { checkMaterializeArguments } from '../materialize/check-materialize.js';
 import type { MaterializeOptions, MaterializeResult, Materializer, SaveMetadata } from '../materialize/io-spec.js';
 import { type TextFormat, type VisualizeOptions, Visualizer } from '../visualize/visualizer.js';
@@ -61,7 +62,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   private queriesCache: GraphQueries | undefined;
   private readonly resultBuilder: ResultBuilder<unknown>;
   private readonly maxConcurrency: number;
-  private runCount = 0;
+  private view: GraphView | undefined;
   private constructed: Promise<void> | undefined;
   private readonly caching: HamiltonCache | undefined;
   /** What the driver was built from: `materialize` builds the same graph with loaders and savers added. */
@@ -87,7 +88,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     this.preparer = new RunPreparer(this.graph, this.hooks);
     if (options.cache !== undefined) this.caching = makeCache(this.graph, options.cache === true ? {} : options.cache);
     if (this.hooks.has('postGraphConstruct')) {
-      this.constructed = this.hooks.callAll('postGraphConstruct', { graph: graphView(this.graph), config: this.graph.config });
+      this.constructed = this.hooks.callAll('postGraphConstruct', { graph: this.graphView, config: this.graph.config });
       // A failing async hook surfaces on the first execute; until then it must not count as unhandled.
       this.constructed.catch(() => undefined);
     }
@@ -117,7 +118,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     checkRunArguments(outputs, options);
     if (this.constructed) await this.constructed;
     const { plan, values } = this.preparer.prepare(outputs, options);
-    const runId = this.hooks.adapters.length || this.caching ? `run-${++this.runCount}-${Date.now().toString(36)}` : '';
+    const runId = this.hooks.adapters.length || this.caching ? `run-${++runsStarted}-${Date.now().toString(36)}` : '';
     if (this.caching) return this.cachedExecute(outputs, options, plan, values, runId);
     const invoke = makeNodeInvoker(this.hooks, this.graph, runId);
     return this.walk(outputs, options, plan, values, runId, invoke, () => collectOutputs(plan.outputs, plan.outputSlots, values));
@@ -208,6 +209,8 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     await this.hooks.callAll('preGraphExecute', {
       runId,
       nodeCount: plan.nodeCount,
+      graph: this.graphView,
+      plannedNodes: plannedNodesOf(plan),
       outputs,
       inputs: options?.inputs ?? {},
       overrides: options?.overrides ?? {},
@@ -222,6 +225,12 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     }
     await this.hooks.callAll('postGraphExecute', { runId, success: true, error: undefined, results });
     return results;
+  }
+
+  /** The graph as adapters see it, made once. */
+  private get graphView(): GraphView {
+    this.view ??= graphView(this.graph);
+    return this.view;
   }
 
   private get visualizer(): Visualizer {
@@ -290,6 +299,9 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
     return this.visualizer.execution(outputs, options);
   }
 }
+
+/** Runs started in this process: run ids stay unique when one adapter serves several drivers. */
+let runsStarted = 0;
 
 /** Where `materialize` hands its loaders and savers to the driver it builds; not a public option. */
 const MATERIALIZERS = Symbol('materializers');

@@ -94,6 +94,18 @@ export function plannedNodeNames(plan: ExecutionPlan): string[] {
   return plan.steps.flatMap((s) => (s.block ? plannedNodeNames(s.block.plan) : [s.node.name]));
 }
 
+const plannedOnce = new WeakMap<ExecutionPlan, readonly string[]>();
+
+/** `plannedNodeNames`, listed once per plan (plans are cached, so runs of one shape share the list). */
+export function plannedNodesOf(plan: ExecutionPlan): readonly string[] {
+  let names = plannedOnce.get(plan);
+  if (!names) {
+    names = Object.freeze(plannedNodeNames(plan));
+    plannedOnce.set(plan, names);
+  }
+  return names;
+}
+
 /** What a block's walks read: the item, and everything else from outside the block. */
 interface BlockScope {
   readonly item: string;

@@ -68,6 +68,10 @@ export interface GraphAdapter {
     runId: string;
     /** How many nodes the run computes (nodes inside a parallelizable block count once per item, as items appear). */
     nodeCount: number;
+    /** The graph the run walks (one adapter may serve several drivers, each with its own graph). */
+    graph: GraphView;
+    /** Names of the computed nodes the run plans, dependencies first (a node of a parallelizable block once). */
+    plannedNodes: readonly string[];
     outputs: readonly string[];
     inputs: Readonly<Record<string, unknown>>;
     overrides: Readonly<Record<string, unknown>>;
