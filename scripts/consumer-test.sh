@@ -38,13 +38,14 @@ npm install --no-audit --no-fund --loglevel=error "${tarballs[@]}" arquero@^8 re
   "@nestjs/common@$nest" "@nestjs/core@$nest" rxjs@^7.8 "bullmq@$bullmq" "ioredis@$ioredis" \
   "typescript@$typescript" "@types/node@$node_types"
 
-echo "consumer: compiling app.ts, nest.ts, cluster.ts and io.ts with strict"
+echo "consumer: compiling app.ts, nest.ts, cluster.ts, io.ts and ui.ts with strict"
 npx tsc -p tsconfig.json
 echo "consumer: running it"
 node dist/app.js
 node dist/nest.js
 node dist/cluster.js
 node dist/io.js
+node dist/ui.js
 
 echo "consumer: the hamilton-ts command of @hamilton-ts/cli"
 # The bin the tarball installed; without it npx would fetch a package of that name from the registry.

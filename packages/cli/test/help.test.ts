@@ -14,7 +14,7 @@ describe('hamilton-ts help', () => {
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toMatch(/^Usage: hamilton-ts <command> \[options\]/);
       expect(run.stdout).toMatch(
-        /^ {2}list +List the nodes.*\n {2}view +Draw .*\n {2}validate +Check .*\n {2}execute +Run a pipeline.*\n {2}worker +Run pipeline nodes/m,
+        /^ {2}list +List the nodes.*\n {2}view +Draw .*\n {2}validate +Check .*\n {2}execute +Run a pipeline.*\n {2}worker +Run pipeline nodes.*\n {2}ui +Serve the web page/m,
       );
       expect(run.stdout).toMatch(/^ {2}help +Show this help/m);
     },
@@ -74,7 +74,9 @@ describe('hamilton-ts with a bad command line', () => {
       const run = await runCli(['wrker', '--redis', 'redis://127.0.0.1:6379']);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toMatch(/^hamilton-ts: unknown command "wrker"; the commands are list, view, validate, execute, worker, help\n/);
+      expect(run.stderr).toMatch(
+        /^hamilton-ts: unknown command "wrker"; the commands are list, view, validate, execute, worker, ui, help\n/,
+      );
       expect(run.stderr).toContain('Usage: hamilton-ts <command> [options]');
     },
     TIMEOUT,

@@ -3,8 +3,9 @@
 import type { Command } from '../command.js';
 import { executeCommand } from './execute.js';
 import { listCommand } from './list.js';
+import { uiCommand } from './ui.js';
 import { validateCommand } from './validate.js';
 import { viewCommand } from './view.js';
 import { workerCommand } from './worker.js';
 
-export const commands: readonly Command[] = [listCommand, viewCommand, validateCommand, executeCommand, workerCommand];
+export const commands: readonly Command[] = [listCommand, viewCommand, validateCommand, executeCommand, workerCommand, uiCommand];
