@@ -3,14 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Driver } from '@hamilton-ts/core';
-import { type RunStore, SqliteRunStore, serveUi, TrackingAdapter, type TrackingEvent } from '@hamilton-ts/ui';
+import { type RunStore, SqliteRunStore, serveUi, TrackingAdapter } from '@hamilton-ts/ui';
 import { CHROMIUM_PATH, launchChromium } from '../../packages/ui/test/support/browser.js';
+import { fillRuns, STORED_RUNS } from '../fixtures/stored-runs.js';
 import { trivialChain } from '../fixtures/trivial-dags.js';
 import { measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
 import { summarize } from '../harness/stats.js';
 
-const STORED_RUNS = 10_000;
 const RUN_NODES = 10_000;
 
 /** The web page of `hamilton-ts ui`: the runs list's API over HTTP, and the page of a very large run in Chromium. */
@@ -44,19 +44,6 @@ const scenario: Scenario = {
     }
   },
 };
-
-/** 10,000 small finished runs over five projects, one in ten failed. */
-async function fillRuns(store: RunStore): Promise<void> {
-  const start = Date.now() - STORED_RUNS * 1000;
-  const events: TrackingEvent[] = [];
-  for (let i = 0; i < STORED_RUNS; i++) {
-    const runId = `run-${i}`;
-    const nodes = [{ name: 'a', type: 'number', doc: '', tags: {}, dependencies: [] }];
-    events.push({ kind: 'run-started', runId, project: `p${i % 5}`, startedAt: start + i * 1000, outputs: ['a'], inputs: {}, nodes });
-    events.push({ kind: 'run-finished', runId, status: i % 10 === 0 ? 'failure' : 'success', durationMs: 5 });
-  }
-  await store.write(events);
-}
 
 /** One run of the 10k trivial chain, recorded by a TrackingAdapter; its id. */
 async function trackLargeRun(store: RunStore): Promise<string> {

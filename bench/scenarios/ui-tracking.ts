@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Driver } from '@hamilton-ts/core';
-import { SqliteRunStore, summarize, TrackingAdapter, type TrackingEvent } from '@hamilton-ts/ui';
+import { SqliteRunStore, summarize, TrackingAdapter } from '@hamilton-ts/ui';
+import { fillRuns, STORED_RUNS } from '../fixtures/stored-runs.js';
 import { trivialChain } from '../fixtures/trivial-dags.js';
 import { compare, measure } from '../harness/measure.js';
 import type { Scenario, ScenarioContext } from '../harness/scenario.js';
 
 const CHAIN = 10_000;
-const STORED_RUNS = 10_000;
 
 /** Run tracking (`@hamilton-ts/ui`): what the tracker adds to a run, a summary of a big array, the runs list of a full store. */
 const scenario: Scenario = {
@@ -97,15 +97,7 @@ async function summaryOfMillion(ctx: ScenarioContext): Promise<void> {
 async function listRunsOfFullStore(ctx: ScenarioContext, file: string): Promise<void> {
   const store = new SqliteRunStore(file);
   await store.migrate();
-  const start = Date.now() - STORED_RUNS * 1000;
-  const events: TrackingEvent[] = [];
-  for (let i = 0; i < STORED_RUNS; i++) {
-    const runId = `run-${i}`;
-    const nodes = [{ name: 'a', type: 'number', doc: '', tags: {}, dependencies: [] }];
-    events.push({ kind: 'run-started', runId, project: `p${i % 5}`, startedAt: start + i * 1000, outputs: ['a'], inputs: {}, nodes });
-    events.push({ kind: 'run-finished', runId, status: i % 10 === 0 ? 'failure' : 'success', durationMs: 5 });
-  }
-  await store.write(events);
+  await fillRuns(store);
   const ms = await measure(() => store.listRuns(), { warmup: 10, samples: ctx.quick ? 20 : 50 });
   ctx.record({
     label: `listRuns(), SQLite, ${STORED_RUNS.toLocaleString('en-US')} runs stored`,

@@ -84,4 +84,5 @@ export { type TestNodeOptions, testNode } from './testing/test-node.js';
 export type { CheckOutputOptions, CheckOutputValidators } from './validation/check-output-spec.js';
 export { DATA_QUALITY_TAGS } from './validation/data-quality-tags.js';
 export type { DataValidator, Importance, ValidationOutcome, ValidationResult } from './validation/data-validator.js';
+export { renderSvg } from './visualize/render-svg.js';
 export type { TextFormat, VisualizeOptions } from './visualize/visualizer.js';

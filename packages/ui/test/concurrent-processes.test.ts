@@ -1,15 +1,15 @@
 // Several processes tracking runs into one store at the same moment, each migrating it first: every
 // run and every node must be there, for SQLite (one file) and Postgres (one database).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startBarrierProcess } from '../../core/test/support/barrier-process.js';
 import { openRunStore } from '../src/index.js';
 import { type PostgresServer, startPostgresServer } from './support/postgres-server.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./fixtures/track-runs.ts', import.meta.url));
 const PROCESSES = 4;
 const RUNS = 12;
@@ -38,34 +38,13 @@ interface Child {
 }
 
 function start(url: string, project: string): Child {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@hamilton-ts/source', '--import', './scripts/register-ts.js', SCRIPT, JSON.stringify({ url, project, runs: RUNS })],
-    // jest's NODE_OPTIONS (--experimental-vm-modules) is not what the script runs with.
-    { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  let onReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    onReady = resolve;
+  const child = startBarrierProcess(SCRIPT, { url, project, runs: RUNS }, children);
+  const done = child.done.then((stdout) => {
+    const line = /done (.*)\n/.exec(stdout)?.[1];
+    if (!line) throw new Error(`track-runs.ts printed no "done" line\nstdout: ${stdout}`);
+    return JSON.parse(line) as { warnings: string[]; dropped: number };
   });
-  child.stdout!.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) onReady();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const done = new Promise<{ warnings: string[]; dropped: number }>((resolve, reject) => {
-    child.on('exit', (code) => {
-      const line = /done (.*)\n/.exec(stdout)?.[1];
-      if (code === 0 && line) resolve(JSON.parse(line));
-      else reject(new Error(`track-runs.ts exited with ${code}; stdout:\n${stdout}\nstderr:\n${stderr}`));
-    });
-  });
-  return { ready, done, go: () => child.stdin!.write('go\n') };
+  return { ...child, done };
 }
 
 /** Starts the processes, lets them all go at once, and checks the store holds every run, whole. */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HamiltonError } from '@hamilton-ts/core';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { freePort } from '../../adapters/test/support/free-port.js';
 import { openRunStore, parseStoreUrl, RunStoreError, SqliteRunStore } from '../src/index.js';
-import { freePort } from './support/free-port.js';
 import { type PostgresServer, startPostgresServer } from './support/postgres-server.js';
 
 let dir: string;

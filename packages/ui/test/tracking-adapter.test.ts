@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { FAILED, GracefulErrorAdapter, ThreadPool, WorkerThreadsGraphAdapter } from '@hamilton-ts/adapters';
 import { AsyncDriver, Driver, HamiltonError, NodeExecutionError, node } from '@hamilton-ts/core';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { freePort } from '../../adapters/test/support/free-port.js';
 import { type RunStore, RunStoreError, TrackingAdapter, type TrackingEvent } from '../src/index.js';
 import { Features, Fetchers, PerItem } from './fixtures/tracking-pipelines.js';
-import { freePort } from './support/free-port.js';
 import { nodesOf, type TrackerHarness, trackerHarness } from './support/tracker-harness.js';
 
 const spend = new Float64Array([10, 20, Number.NaN, 30]);

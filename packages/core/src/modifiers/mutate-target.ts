@@ -1,4 +1,5 @@
-import type { StepCondition, StepNamespace } from './pipe-step.js';
+import { Conditional, type StepCondition } from './conditional.js';
+import type { StepNamespace } from './pipe-step.js';
 
 /** What `applyTo(...)` was given besides the target; checked by the graph builder. */
 interface TargetSettings {
@@ -11,7 +12,7 @@ interface TargetSettings {
  * One target of `mutate` with bindings of its own (Hamilton's `apply_to`). Immutable: `named` and
  * `when*` return a new target. Nothing is checked here; the graph builder reports misuse.
  */
-export class MutateTarget {
+export class MutateTarget extends Conditional<MutateTarget> {
   private readonly settings: TargetSettings;
 
   constructor(
@@ -19,6 +20,7 @@ export class MutateTarget {
     readonly bindings: unknown,
     settings: TargetSettings = { conditions: [] },
   ) {
+    super();
     this.settings = settings;
   }
 
@@ -39,27 +41,7 @@ export class MutateTarget {
     return new MutateTarget(this.target, this.bindings, { ...this.settings, name, namespace });
   }
 
-  /** Applies to this target only when every key equals its config value, or when a resolver returns true for the config. */
-  when(values: Record<string, unknown> | ((config: Readonly<Record<string, unknown>>) => boolean)): MutateTarget {
-    return this.withCondition({ test: 'when', values });
-  }
-
-  /** Applies to this target only when no key equals its config value. */
-  whenNot(values: Record<string, unknown>): MutateTarget {
-    return this.withCondition({ test: 'whenNot', values });
-  }
-
-  /** Applies to this target only when each key's config value is one of the listed values. */
-  whenIn(values: Record<string, readonly unknown[]>): MutateTarget {
-    return this.withCondition({ test: 'whenIn', values });
-  }
-
-  /** Applies to this target only when no key's config value is one of the listed values. */
-  whenNotIn(values: Record<string, readonly unknown[]>): MutateTarget {
-    return this.withCondition({ test: 'whenNotIn', values });
-  }
-
-  private withCondition(condition: StepCondition): MutateTarget {
+  protected withCondition(condition: StepCondition): MutateTarget {
     return new MutateTarget(this.target, this.bindings, { ...this.settings, conditions: [...this.settings.conditions, condition] });
   }
 }

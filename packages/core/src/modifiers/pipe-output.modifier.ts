@@ -1,6 +1,7 @@
 import { mutateMessages as text } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
+import { PipeStep } from './pipe-step.js';
 import { outputList, readNamespace, resolveSteps, splitOptions, stepNodes } from './pipe-steps.js';
 import { chainEnd, chainStart } from './step-chain.js';
 
@@ -29,7 +30,7 @@ export class PipeOutputModifier implements Modifier {
     };
     const sinks = sinksOf(nodes);
     const chosen = outputList(options?.onOutput, this.kind, ctx.where, bad);
-    const stepTargets = steps.map((s) => (s as { targetOutputs?: unknown }).targetOutputs).filter((t) => t !== undefined);
+    const stepTargets = steps.filter((s) => s instanceof PipeStep && s.targetOutputs !== undefined);
     if (chosen && stepTargets.length) bad(text.twoTargetLevels(ctx.where));
     if (problems) return nodes;
     const replaced = new Map<NodeDef, NodeDef[]>();

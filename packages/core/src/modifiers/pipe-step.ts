@@ -1,10 +1,6 @@
-import type { ConfigTest } from './config-condition.modifier.js';
+import { Conditional, type StepCondition } from './conditional.js';
 
-/** A config condition on a step, as `config.when` and its siblings take it. */
-export interface StepCondition {
-  readonly test: ConfigTest;
-  readonly values: unknown;
-}
+export type { StepCondition } from './conditional.js';
 
 /**
  * Where a step's node is named: a namespace string (`ns.step`), or `true` for the namespace of the
@@ -29,7 +25,7 @@ interface StepSettings {
  * @example
  * const doubled: PipeStep = step(scale, value(2)).named('doubled').when({ promo: true });
  */
-export class PipeStep {
+export class PipeStep extends Conditional<PipeStep> {
   private readonly settings: StepSettings;
 
   constructor(
@@ -37,6 +33,7 @@ export class PipeStep {
     readonly args: readonly unknown[],
     settings: StepSettings = { conditions: [] },
   ) {
+    super();
     this.settings = settings;
   }
 
@@ -72,28 +69,8 @@ export class PipeStep {
     return new PipeStep(this.fn, this.args, { ...this.settings, onOutput: outputs });
   }
 
-  /** Includes the step only when every key equals its config value, or when a resolver returns true for the config. */
-  when(values: Record<string, unknown> | ((config: Readonly<Record<string, unknown>>) => boolean)): PipeStep {
-    return this.withCondition('when', values);
-  }
-
-  /** Includes the step only when no key equals its config value. */
-  whenNot(values: Record<string, unknown>): PipeStep {
-    return this.withCondition('whenNot', values);
-  }
-
-  /** Includes the step only when each key's config value is one of the listed values. */
-  whenIn(values: Record<string, readonly unknown[]>): PipeStep {
-    return this.withCondition('whenIn', values);
-  }
-
-  /** Includes the step only when no key's config value is one of the listed values. */
-  whenNotIn(values: Record<string, readonly unknown[]>): PipeStep {
-    return this.withCondition('whenNotIn', values);
-  }
-
-  private withCondition(test: ConfigTest, values: unknown): PipeStep {
-    return new PipeStep(this.fn, this.args, { ...this.settings, conditions: [...this.settings.conditions, { test, values }] });
+  protected withCondition(condition: StepCondition): PipeStep {
+    return new PipeStep(this.fn, this.args, { ...this.settings, conditions: [...this.settings.conditions, condition] });
   }
 }
 

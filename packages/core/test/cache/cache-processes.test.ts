@@ -1,16 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Builder } from '../../src/index.js';
+import { startBarrierProcess } from '../support/barrier-process.js';
 import { cacheDirectory } from './cache-support.js';
 import { expectedOutputs, SlowPipeline } from './fixtures/slow-pipeline.js';
 
 // The cache shared by processes: fixtures/run-cached.ts runs SlowPipeline through a cached driver in a
 // child process (started the way `npm start` runs TypeScript) and prints what it got.
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./fixtures/run-cached.ts', import.meta.url));
 const NODES = ['revenue', 'smoothed', 'total', 'peak', 'summary'];
 
@@ -42,37 +42,13 @@ interface Child {
 }
 
 function start(path: string, inputs: Inputs, barrier = false, close = true): Child {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@hamilton-ts/source', '--import', './scripts/register-ts.js', SCRIPT, JSON.stringify({ path, inputs, barrier, close })],
-    // jest's NODE_OPTIONS (--experimental-vm-modules) is not what the script runs with.
-    { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  children.add(child);
-  let stdout = '';
-  let stderr = '';
-  let onReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    onReady = resolve;
+  const child = startBarrierProcess(SCRIPT, { path, inputs, barrier, close }, children);
+  const done = child.done.then((stdout) => {
+    const line = stdout.replace(/^ready\n/, '').trim();
+    if (!line) throw new Error(`run-cached.ts printed no result\nstdout: ${stdout}`);
+    return JSON.parse(line) as ChildResult;
   });
-  child.stdout!.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) onReady();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const done = new Promise<ChildResult>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      children.delete(child);
-      const line = stdout.replace(/^ready\n/, '').trim();
-      if (code !== 0 || !line) reject(new Error(`run-cached.ts exited with ${code ?? signal}\nstdout: ${stdout}\nstderr: ${stderr}`));
-      else resolve(JSON.parse(line) as ChildResult);
-    });
-  });
-  done.catch(() => onReady()); // a process that dies before the barrier does not hold the others
-  return { ready, done, go: () => child.stdin!.end('go\n') };
+  return { ...child, done };
 }
 
 /** Runs one process to its end; with `close` false, the script ends without closing or flushing the cache. */

@@ -1,23 +1,10 @@
-// The SVG picture of a run's graph, rendered by graphviz (the @viz-js/viz wasm build core's `svg` format
-// uses), once per run: a run's planned graph never changes, even while it runs.
+// The SVG picture of a run's graph, rendered by graphviz through core's renderer (the @viz-js/viz wasm
+// build), once per run: a run's planned graph never changes, even while it runs.
+import { HamiltonError, renderSvg } from '@hamilton-ts/core';
 import type { PlannedNode } from '../store/records.js';
 import { runDot } from './run-dot.js';
 import type { RunPicture } from './run-graph.js';
 import { PICTURE_NODE_LIMIT } from './ui.constants.js';
-
-interface Viz {
-  renderString(dot: string, options: { format: 'svg' }): string;
-}
-
-let viz: Promise<Viz | undefined> | undefined;
-
-function loadViz(): Promise<Viz | undefined> {
-  viz ??= import('@viz-js/viz' as string).then(
-    (module: { instance: () => Promise<Viz> }) => module.instance(),
-    () => undefined,
-  );
-  return viz;
-}
 
 const CACHED_PICTURES = 64;
 
@@ -46,12 +33,13 @@ export class RunPictures {
           '(graphviz would take too long, and the result would be unreadable). To see the graph, draw it from the ' +
           'pipeline: hamilton-ts view MODULE --outputs a,b --format svg -o dag.svg',
       };
-    const renderer = await loadViz();
-    if (renderer === undefined)
-      return { notDrawn: 'The picture needs the optional package @viz-js/viz (graphviz): npm install @viz-js/viz' };
+    const dot = runDot(nodes, await outputs());
     try {
-      return { svg: renderer.renderString(runDot(nodes, await outputs()), { format: 'svg' }) };
+      return { svg: await renderSvg(dot) };
     } catch (error) {
+      // Core's renderer says a missing @viz-js/viz with a HamiltonError; anything else is graphviz failing on this graph.
+      if (error instanceof HamiltonError)
+        return { notDrawn: 'The picture needs the optional package @viz-js/viz (graphviz): npm install @viz-js/viz' };
       return { notDrawn: `graphviz could not draw this graph: ${error instanceof Error ? error.message : String(error)}` };
     }
   }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { freePort } from './free-port.js';
+import { freePort } from '../../../adapters/test/support/free-port.js';
 
 /** A running Postgres cluster started by {@link startPostgresServer}. */
 export interface PostgresServer {
