@@ -23,9 +23,11 @@ export function assembleNodes(
 ): Map<string, NodeDef> {
   const produced = new Map<string, Produced>();
   const mutations = collectMutations(sources, config, report);
+  // Most graphs have no mutator: their plain methods then skip the lookup on the hot path.
+  const targeted = mutations.size ? mutations : undefined;
   for (const source of sources) {
     if (source.record.mutations) continue;
-    for (const node of methodToNodes(source, config, report, mutations)) {
+    for (const node of methodToNodes(source, config, report, targeted)) {
       const earlier = produced.get(node.name);
       if (earlier && earlier.source.moduleIndex === source.moduleIndex)
         report(
@@ -39,7 +41,7 @@ export function assembleNodes(
   }
   const nodes = new Map<string, NodeDef>();
   for (const [name, { node }] of produced) nodes.set(name, node);
-  if (mutations.size) reportUnappliedMutations(mutations, nodes.keys(), report);
+  if (targeted) reportUnappliedMutations(targeted, nodes.keys(), report);
   return nodes;
 }
 

@@ -21,7 +21,7 @@ export function methodToNodes(
     return !base ? [] : mutations?.has(base.name) ? applyMutations([base], mutations) : [base];
   }
   const ctx: ModifierContext = { config, where, instance: source.instance, method: source.fn, report };
-  const own = mutations?.size ? [...source.record.modifiers, mutationStep(mutations)] : source.record.modifiers;
+  const own = mutations ? [...source.record.modifiers, mutationStep(mutations)] : source.record.modifiers;
   const modifiers = [...own].sort((a, b) => MODIFIER_PHASES.indexOf(a.phase) - MODIFIER_PHASES.indexOf(b.phase) || a.order - b.order);
   const included = modifiers.filter((m) => m.phase === 'resolve').map((m) => m.include!(ctx));
   if (!included.every(Boolean)) return [];

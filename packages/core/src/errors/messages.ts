@@ -246,8 +246,9 @@ export const mutateMessages = {
     `${where}: @pipeOutput onOutput is ${written(value)}; give an output name or an array of output names`,
   badOptions: (where: string, modifier: string, key: string, allowed: readonly string[]) =>
     `${where}: @${modifier} has no option "${key}"; its options are ${list(allowed)}`,
-  badNamespace: (where: string, modifier: string, value: unknown) =>
-    `${where}: @${modifier} namespace is ${written(value)}; give a non-empty string, true (the node's name) or false (no namespace)`,
+  /** `onStep`: a namespace given with `.named(name, namespace)`, where false is not offered. */
+  badNamespace: (where: string, modifier: string, value: unknown, onStep = false) =>
+    `${where}: @${modifier} namespace is ${written(value)}; give a non-empty string${onStep ? " or true (the node's name)" : ", true (the node's name) or false (no namespace)"}`,
   twoNamespaceLevels: (where: string, modifier: string) =>
     `${where}: @${modifier} sets a namespace both on the decorator and on a step (.named(name, namespace)); choose one level`,
   badOnInput: (where: string, value: unknown, params: readonly string[]) =>

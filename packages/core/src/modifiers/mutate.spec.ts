@@ -119,6 +119,22 @@ describe('@mutate', () => {
     expect(buildError([Typed, Numeric]).message).toMatch(/label\.raw.*label\.half/);
   });
 
+  it('reports an applyTo(...).named() whose name or namespace cannot name a node', () => {
+    class BadNames {
+      @mutate(applyTo('spend').named('' as string), applyTo('signups').named('ok', '' as never)) a(xs: number[]): number[] {
+        return xs;
+      }
+      @mutate(applyTo('spend').named('x__')) b(xs: number[]): number[] {
+        return xs;
+      }
+    }
+    expect(buildError([Features, BadNames]).problems.map((p) => p.message)).toEqual([
+      'BadNames.a: applyTo(...).named("") is not a usable node name; give a non-empty string that does not end in "__"',
+      'BadNames.a: @mutate namespace is ""; give a non-empty string or true (the node\'s name)',
+      'BadNames.b: applyTo(...).named("x__") is not a usable node name; give a non-empty string that does not end in "__"',
+    ]);
+  });
+
   it('reports unknown targets with close matches, and every misuse', () => {
     class Bad {
       @mutate('spnd') a(xs: number[]): number[] {

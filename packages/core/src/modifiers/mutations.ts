@@ -95,7 +95,7 @@ function stepName(spec: MutateTarget, method: string, ctx: ModifierContext): ((t
   if (name !== undefined && (typeof name !== 'string' || name === '' || name.endsWith('__')))
     return void ctx.report(text.badStepName(ctx.where, name));
   if (namespace !== undefined && namespace !== true && (typeof namespace !== 'string' || namespace === ''))
-    return void ctx.report(text.badNamespace(ctx.where, 'mutate', namespace));
+    return void ctx.report(text.badNamespace(ctx.where, 'mutate', namespace, true));
   if (name === undefined) return (target) => `${target}.${method}`;
   if (namespace === undefined) return () => name;
   return (target) => `${namespace === true ? target : namespace}.${name}`;

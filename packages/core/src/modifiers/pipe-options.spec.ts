@@ -90,7 +90,7 @@ describe('@pipe onInput and namespaces', () => {
       'Bad.b: @pipe has no option "extra"; its options are onInput, namespace',
       'Bad.c: @pipe namespace is ""; give a non-empty string, true (the node\'s name) or false (no namespace)',
       'Bad.d: @pipe sets a namespace both on the decorator and on a step (.named(name, namespace)); choose one level',
-      "Bad.e: @pipe namespace is 3; give a non-empty string, true (the node's name) or false (no namespace)",
+      "Bad.e: @pipe namespace is 3; give a non-empty string or true (the node's name)",
       'Bad.f: .onOutput() applies to @pipeOutput steps; a @pipe step transforms its input',
     ]);
   });

@@ -113,7 +113,7 @@ function checkedStepName(
   const own = step.namespace;
   if (own !== undefined && namespace !== undefined) return void bad(mutateMessages.twoNamespaceLevels(where, kind));
   if (own !== undefined && own !== true && (typeof own !== 'string' || own === '' || own.endsWith('__')))
-    return void bad(mutateMessages.badNamespace(where, kind, own));
+    return void bad(mutateMessages.badNamespace(where, kind, own, true));
   const base = step.name ?? (step.fn.name || undefined);
   if (base === undefined) return void bad(text.anonymous(where, i, kind));
   if (typeof base !== 'string' || base === '' || base.endsWith('__')) return void bad(text.badName(where, i, base, kind));
