@@ -37,6 +37,16 @@ export class HamiltonCache {
 
   /** Starts a run's part of the cache; `lazy` when no adapter observes values. */
   async begin(runId: string, lazy: boolean): Promise<CacheRun> {
+    const open = await this.opened();
+    // Another driver of the process may have closed the directory since: open it again.
+    if (open.stores.closed) {
+      if (this.opening && (await this.opening) === open) this.opening = undefined;
+      return this.begin(runId, lazy);
+    }
+    return new CacheRun(open, runId, lazy);
+  }
+
+  private opened(): Promise<OpenCache> {
     if (!this.opening) {
       const opening = openCache(this.path, this.graph, this.behaviors);
       // A failed open (a missing optional package, say) is tried again by the next run.
@@ -45,7 +55,7 @@ export class HamiltonCache {
       });
       this.opening = opening;
     }
-    return new CacheRun(await this.opening, runId, lazy);
+    return this.opening;
   }
 
   /** Records a finished run as `lastRun`. */

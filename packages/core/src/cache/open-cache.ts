@@ -14,10 +14,14 @@ export interface CacheStores {
   readonly results: ResultStore;
   /** Stores results in the background; holds those not written yet. */
   readonly writer: ResultWriter;
+  /** Set once any driver of the process closes the directory: holders of these stores must reopen it. */
+  closed: boolean;
 }
 
 /** What a cached run needs: the stores, the hash, and the driver's settings. */
-export interface OpenCache extends CacheStores {
+export interface OpenCache extends Omit<CacheStores, 'closed'> {
+  /** The stores themselves, whose `closed` flag says when they must be reopened. */
+  readonly stores: CacheStores;
   readonly hasher: Hasher;
   readonly fingerprints: Fingerprinter;
   readonly behaviors: Behaviors;
@@ -27,17 +31,23 @@ export interface OpenCache extends CacheStores {
 }
 
 const openStores = new Map<string, Promise<CacheStores>>();
+/** Closes in progress, by directory: a reopen waits for them, since LMDB allows one environment per process and file. */
+const closing = new Map<string, Promise<void>>();
 
 /** The stores of `path`, opened once per process (LMDB wants one environment per process and file). */
 export function storesAt(path: string): Promise<CacheStores> {
   const directory = resolve(path);
   let stores = openStores.get(directory);
   if (!stores) {
-    stores = MetadataStore.open(directory).then((metadata) => ({
-      metadata,
-      results: new ResultStore(directory),
-      writer: new ResultWriter(directory),
-    }));
+    const closed = closing.get(directory) ?? Promise.resolve();
+    stores = closed
+      .then(() => MetadataStore.open(directory))
+      .then((metadata) => ({
+        metadata,
+        results: new ResultStore(directory),
+        writer: new ResultWriter(directory),
+        closed: false,
+      }));
     stores.catch(() => openStores.delete(directory));
     openStores.set(directory, stores);
   }
@@ -56,9 +66,18 @@ export async function closeStores(path: string): Promise<void> {
   const stores = openStores.get(directory);
   if (!stores) return;
   openStores.delete(directory);
-  const { writer, metadata } = await stores;
-  await writer.close();
-  await metadata.close();
+  const done = (async () => {
+    const open = await stores;
+    open.closed = true;
+    await open.writer.close();
+    await open.metadata.close();
+  })();
+  const settled = done.catch(() => undefined);
+  closing.set(directory, settled);
+  void settled.then(() => {
+    if (closing.get(directory) === settled) closing.delete(directory);
+  });
+  await done;
 }
 
 /** Everything a cached run of `graph` needs. */
@@ -66,7 +85,7 @@ export async function openCache(path: string, graph: Graph, behaviors: Behaviors
   const [stores, hasher] = await Promise.all([storesAt(path), loadHasher()]);
   const wantsParquet = [...graph.nodes.values()].filter((n) => n.cache?.format === 'parquet').map((n) => n.name);
   const parquet = wantsParquet.length ? await loadParquet(wantsParquet) : undefined;
-  return { ...stores, hasher, fingerprints: new Fingerprinter(hasher), behaviors, eager: eagerNodes(graph), parquet };
+  return { ...stores, stores, hasher, fingerprints: new Fingerprinter(hasher), behaviors, eager: eagerNodes(graph), parquet };
 }
 
 function eagerNodes(graph: Graph): Set<string> {

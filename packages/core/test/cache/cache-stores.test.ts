@@ -129,3 +129,32 @@ describe('stored results', () => {
     expect((await resultFiles()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('closing a cache directory', () => {
+  it('leaves the other drivers sharing it working: their next run reopens it and finds what was stored', async () => {
+    produced = { a: 1 };
+    const first = build();
+    const second = build();
+    await second.rawExecute(['value'], { inputs: { seed: 1 } });
+    await first.rawExecute(['value'], { inputs: { seed: 1 } });
+    await first.cache.close();
+    const result = await second.rawExecute(['value'], { inputs: { seed: 1 } });
+    expect(result).toEqual({ value: { a: 1 } });
+    expect(statuses(second.cache)).toEqual({ value: 'hit' });
+    expect(runs).toBe(1);
+  });
+
+  it('lets a driver reopen what it closed itself, even while another driver is closing it', async () => {
+    produced = 'text';
+    const dr = build();
+    await dr.rawExecute(['value'], { inputs: { seed: 1 } });
+    const closing = build().cache.close();
+    const run = dr.rawExecute(['value'], { inputs: { seed: 1 } });
+    await closing;
+    expect(await run).toEqual({ value: 'text' });
+    await dr.cache.close();
+    expect(await dr.rawExecute(['value'], { inputs: { seed: 1 } })).toEqual({ value: 'text' });
+    expect(statuses(dr.cache)).toEqual({ value: 'hit' });
+    expect(runs).toBe(1);
+  });
+});
