@@ -84,5 +84,7 @@ export { type TestNodeOptions, testNode } from './testing/test-node.js';
 export type { CheckOutputOptions, CheckOutputValidators } from './validation/check-output-spec.js';
 export { DATA_QUALITY_TAGS } from './validation/data-quality-tags.js';
 export type { DataValidator, Importance, ValidationOutcome, ValidationResult } from './validation/data-validator.js';
+export { type DotNode, writeDot } from './visualize/dot-writer.js';
+export type { NodeRole } from './visualize/graph-picture.js';
 export { renderSvg } from './visualize/render-svg.js';
 export type { TextFormat, VisualizeOptions } from './visualize/visualizer.js';

@@ -1,4 +1,5 @@
 // How numbers, durations and times read on the page.
+import type { SummaryStat } from '../src/store/records.js';
 
 /** `850 µs`, `12.3 ms`, `4.56 s`, `2 min 05 s`; `—` when unknown. */
 export function formatDuration(ms: number | null | undefined): string {
@@ -16,12 +17,17 @@ export function formatTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
+/** The words a summary gives for NaN and ±Infinity (JSON has no numbers for them), as the page shows them. */
+const NON_FINITE: Readonly<Record<string, string>> = { NaN: 'NaN', Infinity: '∞', '-Infinity': '−∞' };
+
 /**
- * A number as a person reads it: grouped thousands, at most 6 significant digits, NaN and ±∞ spelled.
- * `null` is what JSON makes of NaN and ±∞ (it has no spelling for them): shown as not finite.
+ * A number as a person reads it: grouped thousands, at most 6 significant digits, NaN and ±∞ spelled,
+ * also when a summary gives them in words ('NaN', 'Infinity', '-Infinity'). `null` is what JSON made of
+ * NaN and ±∞ in summaries recorded before they were given in words: shown as not finite.
  */
-export function formatNumber(value: number | null): string {
+export function formatNumber(value: SummaryStat | null): string {
   if (value === null) return 'not finite';
+  if (typeof value === 'string') return NON_FINITE[value] ?? value;
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString('en-US');

@@ -1,7 +1,8 @@
 // One run: its state, errors, picture, waterfall and node table; the node view beside them. While the run
-// is going the page asks again every second.
+// is going the page asks again every second; a run whose process stopped reporting, every few seconds (it
+// shows as running again should the process report again).
 import { useMemo } from 'preact/hooks';
-import type { RunDetail } from '../src/store/records.js';
+import { PROCESS_LOST, type RunDetail } from '../src/store/records.js';
 import { type ApiError, fetchGraph, fetchRun } from './api.js';
 import { DagPicture } from './dag-picture.js';
 import { ErrorBlock } from './error-block.js';
@@ -16,6 +17,7 @@ import { useResource } from './use-resource.js';
 import { Waterfall } from './waterfall.js';
 
 const POLL_MS = 1000;
+const LOST_POLL_MS = 5000;
 /** Errors listed in full; the rest are in the node table. */
 const MAX_ERRORS = 10;
 
@@ -23,7 +25,7 @@ export function RunPage({ id, node }: { readonly id: string; readonly node?: str
   const run = useResource(
     `run:${id}`,
     () => fetchRun(id),
-    (r) => (r.status === 'running' ? POLL_MS : undefined),
+    (r) => (r.status === 'running' ? POLL_MS : isLost(r) ? LOST_POLL_MS : undefined),
   );
   const graph = useResource(`graph:${id}`, () => fetchGraph(id));
   const rows = useMemo(() => (run.data ? nodeRows(run.data, graph.data?.nodes) : []), [run.data, graph.data]);
@@ -88,17 +90,23 @@ function Errors({ run, rows }: { readonly run: RunDetail; readonly rows: readonl
   const failed = rows.filter((r) => r.status === 'failure' && r.error);
   if (!run.error && failed.length === 0) return null;
   // A run that failed in a node carries that node's error wrapped: the node's own, with the stack that
-  // points into the node's code, says it better. The run's is shown only when no node has one.
+  // points into the node's code, says it better. The run's is shown only when no node has one, or when
+  // the run is lost: its error says which process stopped reporting, and when.
   return (
     <section class="errors">
       <h2>Errors</h2>
-      {failed.length === 0 && run.error && <ErrorBlock error={run.error} title="The run failed" />}
+      {run.error && (failed.length === 0 || isLost(run)) && <ErrorBlock error={run.error} title="The run failed" />}
       {failed.slice(0, MAX_ERRORS).map((r) => (
         <ErrorBlock key={r.name} error={r.error!} title={`node ${r.name}`} />
       ))}
       {failed.length > MAX_ERRORS && <p class="muted">and {failed.length - MAX_ERRORS} more failed nodes (see the table).</p>}
     </section>
   );
+}
+
+/** A run read as failed because its process stopped reporting. */
+function isLost(run: RunDetail): boolean {
+  return run.error?.type === PROCESS_LOST;
 }
 
 function Inputs({ run }: { readonly run: RunDetail }) {

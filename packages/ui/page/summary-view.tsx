@@ -1,5 +1,5 @@
 // A value summary (never the value): the fields the tracker kept, in a small table.
-import type { ValueSummary } from '../src/store/records.js';
+import type { SummaryStat, ValueSummary } from '../src/store/records.js';
 import { formatNumber } from './format.js';
 
 const NUMBER_FIELDS = ['length', 'rows', 'columns', 'min', 'max', 'mean', 'nanCount'] as const;
@@ -29,9 +29,7 @@ export function SummaryView({ summary }: { readonly summary: ValueSummary }) {
           {summary.value !== undefined && (
             <tr>
               <th>value</th>
-              <td class="mono">
-                {typeof summary.value === 'number' || summary.value === null ? formatNumber(summary.value) : String(summary.value)}
-              </td>
+              <td class="mono">{summary.kind === 'number' ? formatNumber(summary.value as SummaryStat | null) : String(summary.value)}</td>
             </tr>
           )}
           {NUMBER_FIELDS.map(

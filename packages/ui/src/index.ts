@@ -8,6 +8,7 @@ export * from './server/index.js';
 export { openRunStore } from './store/open-store.js';
 export { PostgresRunStore, type PostgresRunStoreOptions } from './store/postgres-store.js';
 export type * from './store/records.js';
+export { PROCESS_LOST } from './store/records.js';
 export type { RunStore } from './store/run-store.js';
 export { SqliteRunStore, type SqliteRunStoreOptions } from './store/sqlite-store.js';
 export { parseStoreUrl, type StoreLocation } from './store/store-url.js';

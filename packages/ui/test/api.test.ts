@@ -3,13 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type RunningUi, serveUi } from '../src/server/index.js';
 import { PICTURE_NODE_LIMIT } from '../src/server/ui.constants.js';
 import type { RunDetail, RunListItem } from '../src/store/records.js';
+import { summarize } from '../src/summary/summarize.js';
 import { rawGet } from './support/http-get.js';
 import { chain, planned, runEvents } from './support/run-events.js';
+import { finished, node, result, started } from './support/store-events.js';
 import { type TempStore, tempStore } from './support/temp-store.js';
 
 const T0 = Date.UTC(2026, 0, 1, 12);
 const HOSTILE = '<script>alert("name")</script>';
 const BULK = 120;
+/** Every run the store holds: the bulk ones, and five of their own. */
+const RUNS = BULK + 5;
+/** A summary whose min, max and mean JSON cannot hold as numbers. */
+const NON_FINITE = summarize(new Float64Array([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NaN]));
 
 let temp: TempStore;
 let ui: RunningUi;
@@ -39,6 +45,11 @@ beforeAll(async () => {
     await store.write(
       runEvents({ id: `bulk-${String(i).padStart(3, '0')}`, project: 'bulk', startedAt: T0 - (i + 1) * 60_000, nodes: chain(1) }),
     );
+  await store.write([
+    started('non-finite', [node('a')], { project: 'alpha', startedAt: T0 - 365 * 86_400_000, inputs: { x: summarize(Number.NaN) } }),
+    result('non-finite', 'a', 1, { summary: NON_FINITE }),
+    finished('non-finite'),
+  ]);
   ui = await serveUi({ store, port: 0 });
 });
 
@@ -51,7 +62,7 @@ describe('GET /api/runs', () => {
   it('lists runs newest first in the shape of the contract, the total in X-Total-Count', async () => {
     const { status, total, body } = await json<RunListItem[]>('/api/runs?limit=5');
     expect(status).toBe(200);
-    expect(total).toBe(String(BULK + 4));
+    expect(total).toBe(String(RUNS));
     expect(body.map((r) => r.id)).toEqual(['alpha-2', 'beta-1', 'alpha-1', 'bulk-000', 'bulk-001']);
     expect(body[1]).toEqual({
       id: 'beta-1',
@@ -70,8 +81,8 @@ describe('GET /api/runs', () => {
 
   it('filters by project and by status, alone and together; an unknown project is an empty list', async () => {
     const alpha = await json<RunListItem[]>('/api/runs?project=alpha');
-    expect(alpha.body.map((r) => r.id)).toEqual(['alpha-2', 'alpha-1']);
-    expect(alpha.total).toBe('2');
+    expect(alpha.body.map((r) => r.id)).toEqual(['alpha-2', 'alpha-1', 'non-finite']);
+    expect(alpha.total).toBe('3');
     const failures = await json<RunListItem[]>('/api/runs?status=failure');
     expect(failures.body.map((r) => r.id)).toEqual(['beta-1']);
     const both = await json<RunListItem[]>('/api/runs?project=alpha&status=running');
@@ -81,11 +92,11 @@ describe('GET /api/runs', () => {
 
   it('pages through every run without gaps or repeats', async () => {
     const everything = (await json<RunListItem[]>('/api/runs?limit=500')).body.map((r) => r.id);
-    expect(everything).toHaveLength(BULK + 4);
+    expect(everything).toHaveLength(RUNS);
     const paged: string[] = [];
     for (let offset = 0; offset < everything.length; offset += 50) {
       const page = await json<RunListItem[]>(`/api/runs?limit=50&offset=${offset}`);
-      expect(page.total).toBe(String(BULK + 4));
+      expect(page.total).toBe(String(RUNS));
       paged.push(...page.body.map((r) => r.id));
     }
     expect(paged).toEqual(everything);
@@ -130,6 +141,16 @@ describe('GET /api/runs/:id', () => {
       message: 'b"q failed on purpose',
       stack: expect.stringContaining('at Pipeline.b"q'),
     });
+  });
+
+  it('gives NaN and ±Infinity of summaries as the words "NaN", "Infinity" and "-Infinity", never null', async () => {
+    const response = await get('/api/runs/non-finite');
+    const text = await response.text();
+    expect(text).not.toContain('null');
+    const run = JSON.parse(text) as RunDetail;
+    expect(run.inputs.x).toEqual({ kind: 'number', type: 'number', value: 'NaN' });
+    expect(run.nodes[0].summary).toEqual(NON_FINITE);
+    expect(run.nodes[0].summary).toMatchObject({ min: '-Infinity', max: 'Infinity', mean: 'NaN', nanCount: 1 });
   });
 
   it('answers an unknown id with a JSON 404 that names it', async () => {

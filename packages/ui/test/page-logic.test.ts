@@ -44,8 +44,11 @@ describe('format', () => {
     [1e-7, '1.0000e-7'],
     [Number.NaN, 'NaN'],
     [Number.NEGATIVE_INFINITY, '−∞'],
+    ['NaN', 'NaN'],
+    ['Infinity', '∞'],
+    ['-Infinity', '−∞'],
     [null, 'not finite'],
-  ])('formatNumber(%p) is %p', (value, text) => {
+  ] as const)('formatNumber(%p) is %p', (value, text) => {
     expect(formatNumber(value)).toBe(text);
   });
 });

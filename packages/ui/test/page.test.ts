@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type RunningUi, serveUi } from '../src/server/index.js';
 import { PICTURE_NODE_LIMIT } from '../src/server/ui.constants.js';
+import { summarize } from '../src/summary/summarize.js';
 import { launchChromium } from './support/browser.js';
 import { chain, planned, runEvents } from './support/run-events.js';
 import { screenshotRunPage } from './support/run-page-screenshot.js';
@@ -58,6 +59,30 @@ beforeAll(async () => {
   );
   await temp.store.write(runEvents({ id: 'other-project-run', project: 'pricing', startedAt: T0 + 2000, nodes: chain(2) }));
   await temp.store.write(runEvents({ id: 'big-run', project: 'scale', startedAt: T0 - 60_000, nodes: chain(PICTURE_NODE_LIMIT * 5) }));
+  // Its process stopped reporting a millisecond after its last report: read as failed from then on.
+  await temp.store.write([
+    {
+      kind: 'run-started',
+      runId: 'lost-run',
+      project: 'ops',
+      startedAt: T0 - 120_000,
+      outputs: ['n2'],
+      inputs: { x: summarize(Number.NaN) },
+      nodes: chain(3),
+      process: { pid: 4242, hostname: 'gone-host', staleAfterMs: 1 },
+    },
+    {
+      kind: 'node-finished',
+      runId: 'lost-run',
+      name: 'n0',
+      status: 'success',
+      startedAt: T0 - 119_000,
+      durationMs: 3,
+      summary: summarize(new Float64Array([Number.NEGATIVE_INFINITY, 1, Number.NaN])),
+      seq: 1,
+    },
+    { kind: 'heartbeat', runId: 'lost-run', inFlight: [{ name: 'n1', startedAt: T0 - 118_000 }] },
+  ]);
   ui = await serveUi({ store: temp.store, port: 0 });
   browser = await launchChromium();
 }, 60_000);
@@ -99,6 +124,7 @@ describe('the runs list and a failed run', () => {
       'failure',
       'success',
       'success',
+      'failure',
     ]);
     await page.locator('select').first().selectOption('marketing');
     await page.waitForFunction(() => document.querySelectorAll('table.runs tbody tr').length === 2);
@@ -218,6 +244,37 @@ describe('a run in progress and a large run', () => {
     expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThan(60);
     await page.locator('.table-scroller').evaluate((list) => list.scrollTo(0, list.scrollHeight));
     await table.locator('.node-name', { hasText: /^n1999$/ }).waitFor();
+  }, 30_000);
+});
+
+describe('a run whose process stopped reporting', () => {
+  beforeAll(async () => {
+    page = await openPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('shows it failed, naming the process, its running node failed, and NaN and ±∞ of summaries as such', async () => {
+    await page.goto(new URL('#/runs/lost-run', ui.url).href);
+    await expect(page.locator('.run-header .badge').first().textContent()).resolves.toBe('failure');
+    const errors = page.locator('.errors');
+    await expect(errors.textContent()).resolves.toContain('pid 4242 on host "gone-host") stopped reporting');
+    const statuses = await page
+      .locator('.node-table tbody tr:not(.spacer)')
+      .evaluateAll((trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.querySelector('.node-name')!.textContent, tr.querySelector('.badge')!.textContent])),
+      );
+    expect(statuses).toEqual({ n0: 'success', n1: 'failure', n2: 'skipped', x: 'input' });
+    await page.locator('.node-table a', { hasText: 'n0' }).click();
+    const facts = await page
+      .locator('.node-view .summary table.facts tr')
+      .evaluateAll((trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent])),
+      );
+    expect(facts).toMatchObject({ min: '−∞', max: '1', mean: '−∞', 'NaN count': '1' });
+    await expect(page.locator('.input-card').textContent()).resolves.toMatch(/value\s*NaN/);
+    expect(pageErrors).toEqual([]);
   }, 30_000);
 });
 

@@ -1,52 +1,13 @@
 // One suite, run against both stores: a SQLite file and a real Postgres database. What the page and
 // the JSON API read must not depend on the engine.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as aq from 'arquero';
 import type { PlannedNode, RunStore, TrackingEvent } from '../src/index.js';
-import { openRunStore, RunStoreError } from '../src/index.js';
-import { type PostgresServer, startPostgresServer } from './support/postgres-server.js';
+import { openRunStore, RunStoreError, summarize } from '../src/index.js';
+import { postgresEngine, sqliteEngine } from './support/store-engines.js';
 import { finished, input, node, result, started, T0 } from './support/store-events.js';
 
-interface Engine {
-  readonly name: string;
-  /** A URL of a fresh, empty store. */
-  freshUrl(): Promise<string>;
-  setup(): Promise<void>;
-  teardown(): Promise<void>;
-}
-
-let sqliteDir = '';
-let dbCount = 0;
-const sqlite: Engine = {
-  name: 'SQLite',
-  async setup() {
-    sqliteDir = await mkdtemp(join(tmpdir(), 'hamilton-ui-contract-'));
-  },
-  async freshUrl() {
-    return `sqlite:${join(sqliteDir, `runs-${++dbCount}.db`)}`;
-  },
-  async teardown() {
-    await rm(sqliteDir, { recursive: true, force: true });
-  },
-};
-
-let server: PostgresServer | undefined;
-const postgres: Engine = {
-  name: 'Postgres',
-  async setup() {
-    server = await startPostgresServer();
-  },
-  async freshUrl() {
-    return server!.createDatabase(`runs_${++dbCount}`);
-  },
-  async teardown() {
-    await server?.stop();
-  },
-};
-
-describe.each([sqlite, postgres])('the $name run store', (engine) => {
+describe.each([sqliteEngine(), postgresEngine()])('the $name run store', (engine) => {
   let store: RunStore;
   let url: string;
   const opened: RunStore[] = [];
@@ -192,6 +153,23 @@ describe.each([sqlite, postgres])('the $name run store', (engine) => {
       expect(run!.nodes[0]).toMatchObject({ name, doc: '<script>alert("doc")</script>', tags: { "o'k": ['a"b', '<i>'] } });
       expect(run!.nodes[0].summary?.preview).toBe(`'"<`);
       expect(await store.projects()).toContain(`p'"<b>`);
+    });
+
+    it('keeps NaN and ±Infinity of summaries, in words, apart from a missing value', async () => {
+      const id = 'non-finite';
+      const summary = summarize(new Float64Array([Infinity, -Infinity, Number.NaN, 1]));
+      const column = summarize(aq.table({ x: [-Infinity, 2] }));
+      await store.write([
+        started(id, [node('a'), node('b')], { inputs: { x: summarize(Number.NaN) } }),
+        result(id, 'a', 1, { summary }),
+        result(id, 'b', 2, { summary: column }),
+        finished(id),
+      ]);
+      const run = (await store.getRun(id))!;
+      expect(run.inputs.x).toEqual({ kind: 'number', type: 'number', value: 'NaN' });
+      expect(run.nodes[0].summary).toEqual(summary);
+      expect(summary).toMatchObject({ min: '-Infinity', max: 'Infinity', mean: 'NaN', nanCount: 1 });
+      expect(run.nodes[1].summary!.columnSummaries!.x).toMatchObject({ min: '-Infinity', max: 2, mean: '-Infinity' });
     });
 
     it('writes and reads back a run of 10,000 nodes', async () => {

@@ -1,14 +1,16 @@
 // The TrackingAdapter with real drivers: what a run records, on every engine, and what it does when
 // the store is down.
 import 'reflect-metadata';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { FAILED, GracefulErrorAdapter, ThreadPool, WorkerThreadsGraphAdapter } from '@hamilton-ts/adapters';
-import { AsyncDriver, Driver, HamiltonError, NodeExecutionError, node } from '@hamilton-ts/core';
+import { AsyncDriver, Driver, type GraphAdapter, HamiltonError, NodeExecutionError, node } from '@hamilton-ts/core';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { freePort } from '../../adapters/test/support/free-port.js';
 import { type RunStore, RunStoreError, TrackingAdapter, type TrackingEvent } from '../src/index.js';
 import { Features, Fetchers, PerItem } from './fixtures/tracking-pipelines.js';
-import { nodesOf, type TrackerHarness, trackerHarness } from './support/tracker-harness.js';
+import { until } from './support/poll.js';
+import { nodesOf, rawRuns, type TrackerHarness, trackerHarness } from './support/tracker-harness.js';
 
 const spend = new Float64Array([10, 20, Number.NaN, 30]);
 const cleanSpend = new Float64Array([10, 20, 30]);
@@ -193,6 +195,21 @@ describe('engines', () => {
     }
   }, 60_000);
 
+  it('records the reason of a node an engine could not run, not the engine’s wrapper naming the node again', async () => {
+    const reason = new HamiltonError('the queue did not answer within 300 ms');
+    const engine: GraphAdapter = {
+      runNode: ({ node }) => {
+        throw new NodeExecutionError(node.name, 'Features', reason);
+      },
+    };
+    const tracker = h.tracker();
+    const dr = new Driver({}, Features, { adapter: [tracker, engine] });
+    await expect(dr.rawExecute(['total'], { inputs: { spend: cleanSpend } })).rejects.toBeInstanceOf(NodeExecutionError);
+    const [run] = await h.runs();
+    expect(nodesOf(run).spendUsd.error).toMatchObject({ type: 'HamiltonError', message: 'the queue did not answer within 300 ms' });
+    expect(run.error).toMatchObject({ type: 'NodeExecutionError', message: expect.stringContaining('node "spendUsd" (Features) failed') });
+  });
+
   it('records a Parallelizable node once, with its executions and summed duration', async () => {
     const tracker = h.tracker();
     for (const dr of [new Driver({}, PerItem, { adapter: tracker }), new AsyncDriver({}, PerItem, { adapter: tracker })])
@@ -316,6 +333,42 @@ describe('a store that is down', () => {
   });
 });
 
+describe('while a run is in progress', () => {
+  it('records its process, and tells the store on its own, between writes, that it is alive and what runs', async () => {
+    let release: (value: number) => void = () => undefined;
+    const gate = new Promise<number>((resolve) => {
+      release = resolve;
+    });
+    class Waits {
+      @node() first(x: number): number {
+        return x;
+      }
+      @node() async waiting(first: number): Promise<number> {
+        return first + (await gate);
+      }
+    }
+    const tracker = h.tracker({ heartbeatIntervalMs: 10, staleAfterMs: 60_000 });
+    const running = new AsyncDriver({}, Waits, { adapter: tracker }).rawExecute(['waiting'], { inputs: { x: 1 } });
+    const beating = await until(
+      () => rawRuns(h),
+      (now) => now[0]?.in_flight?.includes('"waiting"') === true,
+      'a heartbeat naming the running node',
+    );
+    const seen = beating[0].last_seen_at;
+    const later = await until(
+      () => rawRuns(h),
+      (now) => now[0].last_seen_at > seen,
+      'a later heartbeat',
+    );
+    expect(later[0]).toMatchObject({ status: 'running', pid: process.pid, hostname: hostname(), stale_after_ms: 60_000 });
+    expect(JSON.parse(later[0].in_flight!)).toEqual([{ name: 'waiting', startedAt: expect.any(Number) }]);
+    release(1);
+    expect(await running).toEqual({ waiting: 2 });
+    const [run] = await h.runs();
+    expect(run.status).toBe('success');
+  });
+});
+
 describe('flush and close', () => {
   it('queue in memory until flushed; close writes the rest and closes the store it opened', async () => {
     const tracker = h.tracker();
@@ -344,6 +397,12 @@ describe('options', () => {
     [{ project: 'p', batchSize: Number.NaN }, /option "batchSize"/],
     [{ project: 'p', summaries: 'yes' }, /option "summaries"/],
     [{ project: 'p', warn: 'console' }, /option "warn"/],
+    [{ project: 'p', heartbeatIntervalMs: 0 }, /option "heartbeatIntervalMs" is 0; pass a positive number/],
+    [{ project: 'p', staleAfterMs: Number.POSITIVE_INFINITY }, /option "staleAfterMs" is Infinity/],
+    [
+      { project: 'p', heartbeatIntervalMs: 1000, staleAfterMs: 1500 },
+      /"staleAfterMs" \(1500\) must be at least twice "heartbeatIntervalMs" \(1000\)/,
+    ],
     [null, /option "options" is null/],
   ])('refuses %p with a HamiltonError', (options, message) => {
     expect(() => new TrackingAdapter(options as never)).toThrow(HamiltonError);

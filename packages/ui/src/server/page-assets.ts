@@ -5,13 +5,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { uiMessages } from './ui.messages.js';
 
 /** One file of the page, ready to send. */
 export interface PageAsset {
   readonly body: Buffer;
-  readonly gzipped: Buffer;
   readonly contentType: string;
   readonly etag: string;
 }
@@ -51,7 +49,6 @@ async function readOrBundle(): Promise<PageAssets> {
       const body = Buffer.from(text);
       const asset: PageAsset = {
         body,
-        gzipped: gzipSync(body),
         contentType: CONTENT_TYPES[extname(name)]!,
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
       };

@@ -17,14 +17,12 @@ export class PageController {
     response.setHeader('ETag', asset.etag);
     // Revalidated each time (the files change with each build), answered with 304 when unchanged.
     response.setHeader('Cache-Control', 'no-cache');
-    response.setHeader('Vary', 'Accept-Encoding');
     if (request.headers['if-none-match'] === asset.etag) {
       response.statusCode = 304;
       response.end();
       return;
     }
-    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    if (gzip) response.setHeader('Content-Encoding', 'gzip');
-    response.end(gzip ? asset.gzipped : asset.body);
+    // Compressed on the way out, as the client accepts (serveUi's compression middleware).
+    response.end(asset.body);
   }
 }

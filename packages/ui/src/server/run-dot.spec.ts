@@ -14,9 +14,9 @@ const node = (name: string, dependencies: string[] = [], extra: Partial<PlannedN
 describe('runDot', () => {
   it('draws each node with an id of its position, edges for drawn dependencies only, inputs dashed, outputs bold', () => {
     const dot = runDot([node('x', [], { isInput: true }), node('a', ['x', 'x', 'gone']), node('b', ['a'], { type: 'Object' })], ['b']);
-    expect(dot).toContain('"x" [id="hn0", label="x\\nnumber", style="dashed"];');
-    expect(dot).toContain('"a" [id="hn1", label="a\\nnumber", style="rounded"];');
-    expect(dot).toContain('"b" [id="hn2", label="b", style="rounded,bold"];');
+    expect(dot).toContain('"x" [id="hn0", label="x\\nnumber", shape=box, style="dashed"];');
+    expect(dot).toContain('"a" [id="hn1", label="a\\nnumber", shape=box, style="rounded"];');
+    expect(dot).toContain('"b" [id="hn2", label="b", shape=box, style="rounded,filled,bold"');
     expect(dot.match(/"x" -> "a"/g)).toHaveLength(1);
     expect(dot).not.toContain('gone');
   });

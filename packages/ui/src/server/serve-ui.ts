@@ -2,12 +2,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import { openRunStore } from '../store/open-store.js';
 import type { RunStore } from '../store/run-store.js';
 import { checkBinding, isLoopbackHost, UiOptionsError } from './host-check.js';
 import { loadPageAssets } from './page-assets.js';
 import { securityHeaders } from './security-headers.js';
-import { DEFAULT_HOST, DEFAULT_PORT } from './ui.constants.js';
+import { COMPRESSION, DEFAULT_HOST, DEFAULT_PORT } from './ui.constants.js';
 import { uiMessages } from './ui.messages.js';
 import { uiModule } from './ui.module.js';
 
@@ -51,6 +52,7 @@ export async function serveUi({ store, host = DEFAULT_HOST, port = DEFAULT_PORT,
       abortOnError: false,
     });
     app.disable('x-powered-by');
+    app.use(compression(COMPRESSION));
     app.use(securityHeaders(token === undefined && isLoopbackHost(host)));
     await listen(app, host, port);
     const server = app.getHttpServer() as Server;

@@ -1,5 +1,5 @@
+import { parseJson } from './parse-json.js';
 import type { PlannedNode } from './records.js';
-import { parseJson } from './rows.js';
 
 /**
  * Planned graphs read from a store, parsed, by id. A graph never changes once stored (its id hashes

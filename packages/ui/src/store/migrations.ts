@@ -60,6 +60,17 @@ const runIndexes = [
   'CREATE INDEX runs_by_project_status ON runs (project, status, started_at DESC, id DESC)',
 ];
 
+// Who tracks a run and when it last reported (the store's clock), so that a reader can tell a run whose
+// process died from one still going (see lost-runs.ts); `in_flight` is JSON of the nodes running at the
+// last report. Rows written before this migration have none of it, and are never read as lost.
+const processColumns = (real: string) => [
+  'ALTER TABLE runs ADD COLUMN pid INTEGER',
+  'ALTER TABLE runs ADD COLUMN hostname TEXT',
+  `ALTER TABLE runs ADD COLUMN stale_after_ms ${real}`,
+  `ALTER TABLE runs ADD COLUMN last_seen_at ${real}`,
+  'ALTER TABLE runs ADD COLUMN in_flight TEXT',
+];
+
 /** Every migration, in order. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -67,6 +78,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'runs, graphs and node results',
     sqlite: [graphsTable, runsTable('REAL'), resultsTable, ...runIndexes],
     postgres: [graphsTable, runsTable('DOUBLE PRECISION'), resultsTable, ...runIndexes],
+  },
+  {
+    version: 2,
+    name: 'the process of a run and its last report',
+    sqlite: processColumns('REAL'),
+    postgres: processColumns('DOUBLE PRECISION'),
   },
 ];
 

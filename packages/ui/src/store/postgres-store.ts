@@ -3,9 +3,11 @@ import { messages } from '../messages.js';
 import { maskPassword, RunStoreError, reasonOf } from '../run-store-error.js';
 import { GraphCache } from './graph-cache.js';
 import { graphRecord } from './graph-record.js';
+import { STORE_CLOCK } from './lost-runs.js';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
 import type { PlannedNode, RunDetail, RunListItem, RunQuery, TrackingEvent } from './records.js';
-import { finishValues, foldResults, RUN_COLUMNS, RUN_LIST_COLUMNS, type RunRow, runValues, toRunDetail, toRunListItem } from './rows.js';
+import { finishValues, heartbeatValues, RUN_COLUMNS, runValues } from './row-values.js';
+import { foldResults, type RunRow, runColumns, runListColumns, toRunDetail, toRunListItem } from './rows.js';
 import { filterClause, normalizeQuery } from './run-query.js';
 import type { RunStore } from './run-store.js';
 import { graphsOf, planWrite } from './write-plan.js';
@@ -24,7 +26,14 @@ export interface PostgresRunStoreOptions {
 const MIGRATION_LOCK = '7242551018645118051';
 
 /** Types of the run columns sent as arrays (`unnest`); text otherwise. */
-const RUN_TYPES: Record<string, string> = { started_at: 'float8', duration_ms: 'float8', node_count: 'int4' };
+const RUN_TYPES: Record<string, string> = {
+  started_at: 'float8',
+  duration_ms: 'float8',
+  node_count: 'int4',
+  pid: 'int4',
+  stale_after_ms: 'float8',
+};
+const CLOCK = STORE_CLOCK.postgres;
 
 /**
  * Runs in a Postgres database, for a team: a connection pool, each batch one transaction of a few
@@ -97,7 +106,7 @@ export class PostgresRunStore implements RunStore {
         const rows = plan.started.map((run) => runValues(run, graphRecord(run.nodes).id));
         const arrays = RUN_COLUMNS.map((c, i) => `$${i + 1}::${RUN_TYPES[c] ?? 'text'}[]`).join(', ');
         await client.query(
-          `INSERT INTO runs (${RUN_COLUMNS.join(', ')}) SELECT * FROM unnest(${arrays}) ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO runs (${RUN_COLUMNS.join(', ')}, last_seen_at) SELECT r.*, ${CLOCK} FROM unnest(${arrays}) AS r ON CONFLICT (id) DO NOTHING`,
           columnsOf(rows, RUN_COLUMNS.length),
         );
       }
@@ -118,29 +127,35 @@ export class PostgresRunStore implements RunStore {
            FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[]) AS f(status, duration_ms, error, id) WHERE runs.id = f.id`,
           columnsOf(plan.finished.map(finishValues), 4),
         );
+      if (plan.heartbeats.length)
+        await client.query(
+          `UPDATE runs SET last_seen_at = ${CLOCK}, in_flight = h.in_flight
+           FROM unnest($1::text[], $2::text[]) AS h(in_flight, id) WHERE runs.id = h.id AND runs.status = 'running'`,
+          columnsOf(plan.heartbeats.map(heartbeatValues), 2),
+        );
     });
     for (const graph of graphs) this.written.add(graph.id);
   }
 
   async listRuns(query?: RunQuery): Promise<RunListItem[]> {
     const q = normalizeQuery(query);
-    const filter = filterClause(q, (i) => `$${i}`);
+    const filter = filterClause(q, (i) => `$${i}`, CLOCK);
     const n = filter.params.length;
     const { rows } = await this.query<RunRow>(
-      `SELECT ${RUN_LIST_COLUMNS} FROM runs ${filter.sql} ORDER BY started_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `SELECT ${runListColumns(CLOCK)} FROM runs ${filter.sql} ORDER BY started_at DESC, id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...filter.params, q.limit, q.offset],
     );
     return rows.map(toRunListItem);
   }
 
   async countRuns(query?: Omit<RunQuery, 'limit' | 'offset'>): Promise<number> {
-    const filter = filterClause(normalizeQuery(query), (i) => `$${i}`);
+    const filter = filterClause(normalizeQuery(query), (i) => `$${i}`, CLOCK);
     const { rows } = await this.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM runs ${filter.sql}`, filter.params);
     return rows[0].n;
   }
 
   async getRun(id: string): Promise<RunDetail | undefined> {
-    const runs = await this.query<RunRow>('SELECT * FROM runs WHERE id = $1', [id]);
+    const runs = await this.query<RunRow>(`SELECT ${runColumns(CLOCK)} FROM runs WHERE id = $1`, [id]);
     if (runs.rows.length === 0) return undefined;
     const run = runs.rows[0];
     const [chunks, graph] = await Promise.all([

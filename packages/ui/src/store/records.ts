@@ -17,6 +17,12 @@ export interface RecordedError {
   readonly stack?: string;
 }
 
+/** NaN and ±Infinity as a summary gives them: JSON has no numbers for them (it would write `null`). */
+export type NonFiniteNumber = 'NaN' | 'Infinity' | '-Infinity';
+
+/** A summary statistic: a finite number, or a {@link NonFiniteNumber} in words. */
+export type SummaryStat = number | NonFiniteNumber;
+
 /**
  * A bounded description of a value, never the value itself. `kind` says which fields are present;
  * `skipped` says what work was capped (e.g. "min/max/mean over the first 1,000,000 of 5,000,000 elements").
@@ -25,13 +31,15 @@ export interface ValueSummary {
   readonly kind: 'number' | 'bigint' | 'boolean' | 'string' | 'null' | 'array' | 'table' | 'date' | 'object' | 'function';
   /** The value's type name: `Float64Array`, `ColumnTable`, `Map`, a class name, ... */
   readonly type: string;
-  /** number, boolean, bigint (as a string) and date (ISO) values are small enough to keep. */
+  /** number (NaN and ±Infinity as a NonFiniteNumber), boolean, bigint (as a string) and date (ISO) values are small enough to keep. */
   readonly value?: number | boolean | string;
   /** strings, arrays and typed arrays. */
   readonly length?: number;
-  readonly min?: number;
-  readonly max?: number;
-  readonly mean?: number;
+  /** arrays and typed arrays of numbers, NaN left out: -Infinity when one holds it. */
+  readonly min?: SummaryStat;
+  readonly max?: SummaryStat;
+  /** 'NaN' when the numbers hold both Infinity and -Infinity. */
+  readonly mean?: SummaryStat;
   readonly nanCount?: number;
   /** strings: the first characters. */
   readonly preview?: string;
@@ -59,6 +67,19 @@ export interface PlannedNode {
   readonly isInput?: boolean;
 }
 
+/**
+ * The process a run is tracked from, and how long it may go without reporting: a run still `running`
+ * whose last report is older than `staleAfterMs` is read as failed (its process was killed or crashed).
+ */
+export interface RunProcess {
+  readonly pid: number;
+  readonly hostname: string;
+  readonly staleAfterMs: number;
+}
+
+/** The `type` of the error of a run (and of its nodes in flight) whose process stopped reporting. */
+export const PROCESS_LOST = 'ProcessLost';
+
 /** A run has begun. */
 export interface RunStartedEvent {
   readonly kind: 'run-started';
@@ -70,6 +91,8 @@ export interface RunStartedEvent {
   readonly outputs: readonly string[];
   readonly inputs: Readonly<Record<string, ValueSummary>>;
   readonly nodes: readonly PlannedNode[];
+  /** Where the run is tracked from; without it the run is never read as lost. */
+  readonly process?: RunProcess;
 }
 
 /** A node has finished (or, at the end of a failed run, was skipped). */
@@ -102,7 +125,23 @@ export interface RunFinishedEvent {
   readonly error?: RecordedError;
 }
 
-export type TrackingEvent = RunStartedEvent | NodeFinishedEvent | RunFinishedEvent;
+/** A node running at the moment of a heartbeat; `startedAt` is its (earliest) call's start, ms since the epoch. */
+export interface InFlightNode {
+  readonly name: string;
+  readonly startedAt: number;
+}
+
+/**
+ * A run is still going: the store notes the time (its own clock) as the run's last report, and the
+ * nodes running at that moment, which are failed rather than left unfinished if the process dies.
+ */
+export interface RunHeartbeatEvent {
+  readonly kind: 'heartbeat';
+  readonly runId: string;
+  readonly inFlight: readonly InFlightNode[];
+}
+
+export type TrackingEvent = RunStartedEvent | NodeFinishedEvent | RunFinishedEvent | RunHeartbeatEvent;
 
 /** An entry of `GET /api/runs` (the shape is fixed by the public contract). */
 export interface RunListItem {

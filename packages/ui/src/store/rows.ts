@@ -1,18 +1,11 @@
-import type {
-  NodeFinishedEvent,
-  PlannedNode,
-  RunDetail,
-  RunFinishedEvent,
-  RunListItem,
-  RunNode,
-  RunStartedEvent,
-  RunStatus,
-} from './records.js';
+import { isLost, lostDuration, lostRunError, lostRunSql, type ProcessColumns, settleLostNodes } from './lost-runs.js';
+import { parseJson } from './parse-json.js';
+import type { NodeFinishedEvent, PlannedNode, RunDetail, RunListItem, RunNode, RunStatus } from './records.js';
 import { decodeResult } from './result-codec.js';
 import { mergeResults } from './write-plan.js';
 
-/** A `runs` row as both engines return it. */
-export interface RunRow {
+/** A `runs` row as both engines return it (with the `lost` flag the stores select, see lost-runs.ts). */
+export interface RunRow extends ProcessColumns {
   readonly id: string;
   readonly project: string;
   readonly status: string;
@@ -25,29 +18,20 @@ export interface RunRow {
   readonly graph_id?: string;
 }
 
-/** The columns of the runs list, in the order the stores select them. */
-export const RUN_LIST_COLUMNS = 'id, project, status, started_at, duration_ms, node_count';
+/** The columns of the runs list, in the order the stores select them; `clock` is the engine's STORE_CLOCK. */
+export const runListColumns = (clock: string): string =>
+  `id, project, status, started_at, duration_ms, node_count, last_seen_at, ${lostRunSql(clock)} AS lost`;
 
-export const RUN_COLUMNS = [
-  'id',
-  'project',
-  'status',
-  'started_at',
-  'duration_ms',
-  'outputs',
-  'inputs',
-  'error',
-  'node_count',
-  'graph_id',
-] as const;
+/** Every column of a run, and whether it is lost. */
+export const runColumns = (clock: string): string => `*, ${lostRunSql(clock)} AS lost`;
 
 export function toRunListItem(row: RunRow): RunListItem {
   return {
     id: row.id,
     project: row.project,
-    status: row.status as RunStatus,
+    status: isLost(row) ? 'failure' : (row.status as RunStatus),
     startedAt: isoOf(row.started_at),
-    durationMs: row.duration_ms ?? null,
+    durationMs: isLost(row) ? lostDuration(row) : (row.duration_ms ?? null),
     nodeCount: Number(row.node_count),
   };
 }
@@ -55,11 +39,13 @@ export function toRunListItem(row: RunRow): RunListItem {
 /**
  * A run with its nodes: results folded into one per node (see `mergeResults`), in the order they
  * finished, skipped ones last, each with its planned type, doc, tags and location. Nodes that have
- * not finished yet are left out.
+ * not finished yet are left out, unless the run is lost (see `settleLostNodes`).
  */
-export function toRunDetail(run: RunRow, planned: readonly PlannedNode[], results: readonly NodeFinishedEvent[]): RunDetail {
+export function toRunDetail(run: RunRow, planned: readonly PlannedNode[], recorded: readonly NodeFinishedEvent[]): RunDetail {
   const plan = new Map(planned.map((node) => [node.name, node]));
-  const error = parseJson<RunDetail['error']>(run.error);
+  const lost = isLost(run);
+  const error = lost ? lostRunError(run) : parseJson<RunDetail['error']>(run.error);
+  const results = lost ? settleLostNodes(run, planned, recorded) : recorded;
   return {
     ...toRunListItem(run),
     outputs: parseJson<string[]>(run.outputs) ?? [],
@@ -114,36 +100,4 @@ function byFinish(a: NodeFinishedEvent, b: NodeFinishedEvent): number {
 function isoOf(ms: number): string {
   const date = new Date(Number(ms));
   return Number.isNaN(date.getTime()) ? new Date(0).toISOString() : date.toISOString();
-}
-
-/** JSON text from the store, or `undefined` for NULL and for text that is not JSON (never throws). */
-export function parseJson<T>(text: string | null | undefined): T | undefined {
-  if (text === null || text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The values of a run's row, in `RUN_COLUMNS` order. */
-export function runValues(event: RunStartedEvent, graphId: string): (string | number | null)[] {
-  let nodeCount = 0;
-  for (const node of event.nodes) if (!node.isInput) nodeCount++;
-  return [
-    event.runId,
-    event.project,
-    'running',
-    event.startedAt,
-    null,
-    JSON.stringify(event.outputs),
-    JSON.stringify(event.inputs),
-    null,
-    nodeCount,
-    graphId,
-  ];
-}
-
-export function finishValues(event: RunFinishedEvent): (string | number | null)[] {
-  return [event.status, event.durationMs, event.error === undefined ? null : JSON.stringify(event.error), event.runId];
 }

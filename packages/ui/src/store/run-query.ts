@@ -1,3 +1,4 @@
+import { lostRunSql } from './lost-runs.js';
 import type { RunQuery, RunStatus } from './records.js';
 
 const DEFAULT_LIMIT = 50;
@@ -29,15 +30,20 @@ export function isRunStatus(value: unknown): value is RunStatus {
   return typeof value === 'string' && STATUSES.has(value);
 }
 
-/** The WHERE clause of the filters, with `placeholder(i)` giving the engine's i-th parameter (from 1). */
-export function filterClause(query: Pick<NormalizedQuery, 'project' | 'status'>, placeholder: (index: number) => string) {
+/**
+ * The WHERE clause of the filters, with `placeholder(i)` giving the engine's i-th parameter (from 1).
+ * A lost run (see lost-runs.ts) is a failure, not running: `clock` is the engine's STORE_CLOCK.
+ */
+export function filterClause(query: Pick<NormalizedQuery, 'project' | 'status'>, placeholder: (index: number) => string, clock: string) {
   const conditions: string[] = [];
   const params: string[] = [];
   if (query.project !== undefined) {
     params.push(query.project);
     conditions.push(`project = ${placeholder(params.length)}`);
   }
-  if (query.status !== undefined) {
+  if (query.status === 'running') conditions.push(`status = 'running' AND NOT ${lostRunSql(clock)}`);
+  else if (query.status === 'failure') conditions.push(`(status = 'failure' OR ${lostRunSql(clock)})`);
+  else if (query.status !== undefined) {
     params.push(query.status);
     conditions.push(`status = ${placeholder(params.length)}`);
   }

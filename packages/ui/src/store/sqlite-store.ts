@@ -5,9 +5,11 @@ import { messages } from '../messages.js';
 import { RunStoreError, reasonOf } from '../run-store-error.js';
 import { GraphCache } from './graph-cache.js';
 import { graphRecord } from './graph-record.js';
+import { STORE_CLOCK } from './lost-runs.js';
 import { MIGRATIONS_TABLE, pendingMigrations } from './migrations.js';
 import type { PlannedNode, RunDetail, RunListItem, RunQuery, TrackingEvent } from './records.js';
-import { finishValues, foldResults, RUN_COLUMNS, RUN_LIST_COLUMNS, type RunRow, runValues, toRunDetail, toRunListItem } from './rows.js';
+import { finishValues, heartbeatValues, RUN_COLUMNS, runValues } from './row-values.js';
+import { foldResults, type RunRow, runColumns, runListColumns, toRunDetail, toRunListItem } from './rows.js';
 import { filterClause, normalizeQuery } from './run-query.js';
 import type { RunStore } from './run-store.js';
 import { graphsOf, planWrite } from './write-plan.js';
@@ -21,6 +23,7 @@ export interface SqliteRunStoreOptions {
 }
 
 const MEMORY = ':memory:';
+const CLOCK = STORE_CLOCK.sqlite;
 
 /**
  * Runs in one SQLite file, for one machine: WAL mode (readers never wait for the writer), a busy
@@ -88,6 +91,7 @@ export class SqliteRunStore implements RunStore {
         for (const run of plan.started) s.insertRun.run(runValues(run, graphRecord(run.nodes).id));
         for (const c of plan.chunks) s.insertChunk.run(c.runId, c.chunk, c.firstSeq, c.results);
         for (const run of plan.finished) s.finishRun.run(finishValues(run));
+        for (const beat of plan.heartbeats) s.heartbeat.run(heartbeatValues(beat));
       })
       .immediate();
     for (const graph of graphs) this.written.add(graph.id);
@@ -95,14 +99,14 @@ export class SqliteRunStore implements RunStore {
 
   async listRuns(query?: RunQuery): Promise<RunListItem[]> {
     const q = normalizeQuery(query);
-    const filter = filterClause(q, () => '?');
-    const sql = `SELECT ${RUN_LIST_COLUMNS} FROM runs ${filter.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`;
+    const filter = filterClause(q, () => '?', CLOCK);
+    const sql = `SELECT ${runListColumns(CLOCK)} FROM runs ${filter.sql} ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`;
     const rows = this.prepare(sql).all(...filter.params, q.limit, q.offset) as RunRow[];
     return rows.map(toRunListItem);
   }
 
   async countRuns(query?: Omit<RunQuery, 'limit' | 'offset'>): Promise<number> {
-    const filter = filterClause(normalizeQuery(query), () => '?');
+    const filter = filterClause(normalizeQuery(query), () => '?', CLOCK);
     return this.prepare(`SELECT COUNT(*) FROM runs ${filter.sql}`)
       .pluck()
       .get(...filter.params) as number;
@@ -158,6 +162,7 @@ interface Statements {
   readonly insertRun: Database.Statement;
   readonly insertChunk: Database.Statement;
   readonly finishRun: Database.Statement;
+  readonly heartbeat: Database.Statement;
   readonly getRun: Database.Statement;
   readonly getChunks: Database.Statement;
   readonly getGraphId: Database.Statement;
@@ -168,12 +173,15 @@ function prepareStatements(db: Database.Database): Statements {
   const marks = RUN_COLUMNS.map(() => '?').join(', ');
   return {
     insertGraph: db.prepare('INSERT INTO graphs (id, nodes) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
-    insertRun: db.prepare(`INSERT INTO runs (${RUN_COLUMNS.join(', ')}) VALUES (${marks}) ON CONFLICT (id) DO NOTHING`),
+    insertRun: db.prepare(
+      `INSERT INTO runs (${RUN_COLUMNS.join(', ')}, last_seen_at) VALUES (${marks}, ${CLOCK}) ON CONFLICT (id) DO NOTHING`,
+    ),
     insertChunk: db.prepare(
       'INSERT INTO node_results (run_id, chunk, first_seq, results) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, chunk) DO NOTHING',
     ),
     finishRun: db.prepare('UPDATE runs SET status = ?, duration_ms = ?, error = ? WHERE id = ?'),
-    getRun: db.prepare('SELECT * FROM runs WHERE id = ?'),
+    heartbeat: db.prepare(`UPDATE runs SET last_seen_at = ${CLOCK}, in_flight = ? WHERE id = ? AND status = 'running'`),
+    getRun: db.prepare(`SELECT ${runColumns(CLOCK)} FROM runs WHERE id = ?`),
     getChunks: db.prepare('SELECT results FROM node_results WHERE run_id = ? ORDER BY first_seq'),
     getGraphId: db.prepare('SELECT graph_id FROM runs WHERE id = ?').pluck(),
     getGraph: db.prepare('SELECT nodes FROM graphs WHERE id = ?').pluck(),

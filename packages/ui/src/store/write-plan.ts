@@ -1,5 +1,5 @@
 import { graphRecord } from './graph-record.js';
-import type { NodeFinishedEvent, RunFinishedEvent, RunStartedEvent, TrackingEvent } from './records.js';
+import type { NodeFinishedEvent, RunFinishedEvent, RunHeartbeatEvent, RunStartedEvent, TrackingEvent } from './records.js';
 import { encodeResult } from './result-codec.js';
 
 /** A run's node results of one batch, as one stored row. */
@@ -13,24 +13,28 @@ export interface ResultChunk {
 }
 
 /**
- * A batch of events as a store writes it: runs started (with their graphs), node results as one chunk
- * per run, runs finished. Each run's own events keep their order (start, nodes, finish). Results of
- * one node in the batch (a node run once per item) are merged into one.
+ * A batch of events as a store writes it, in this order: runs started (with their graphs), node results
+ * as one chunk per run, runs finished, heartbeats (the last of each run; a finished run's changes
+ * nothing). Each run's own events keep their order. Results of one node in the batch (a node run once
+ * per item) are merged into one.
  */
 export interface WritePlan {
   readonly started: readonly RunStartedEvent[];
   readonly chunks: readonly ResultChunk[];
   readonly finished: readonly RunFinishedEvent[];
+  readonly heartbeats: readonly RunHeartbeatEvent[];
 }
 
 /** Splits, merges and encodes a batch; see {@link WritePlan}. */
 export function planWrite(events: readonly TrackingEvent[]): WritePlan {
   const started: RunStartedEvent[] = [];
   const finished: RunFinishedEvent[] = [];
+  const heartbeats = new Map<string, RunHeartbeatEvent>();
   const byRun = new Map<string, { results: NodeFinishedEvent[]; index: Map<string, number> }>();
   for (const event of events) {
     if (event.kind === 'run-started') started.push(event);
     else if (event.kind === 'run-finished') finished.push(event);
+    else if (event.kind === 'heartbeat') heartbeats.set(event.runId, event);
     else {
       let run = byRun.get(event.runId);
       if (!run) {
@@ -45,7 +49,7 @@ export function planWrite(events: readonly TrackingEvent[]): WritePlan {
     }
   }
   const chunks = [...byRun].map(([runId, { results }]) => toChunk(runId, results));
-  return { started, chunks, finished };
+  return { started, chunks, finished, heartbeats: [...heartbeats.values()] };
 }
 
 function toChunk(runId: string, results: readonly NodeFinishedEvent[]): ResultChunk {

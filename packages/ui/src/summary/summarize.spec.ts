@@ -60,8 +60,23 @@ describe('summarize arrays', () => {
     expect(summarize(new Float32Array([Number.NaN, Number.NaN]))).toEqual({ kind: 'array', type: 'Float32Array', length: 2, nanCount: 2 });
   });
 
-  it('keeps infinities in min and max, and a mean of opposite infinities is NaN without counting a NaN', () => {
-    expect(summarize(new Float64Array([Infinity, -Infinity, 1]))).toMatchObject({ min: -Infinity, max: Infinity, nanCount: 0 });
+  it('keeps infinities in min and max, and a mean of opposite infinities is NaN without counting a NaN, all in words', () => {
+    expect(summarize(new Float64Array([Infinity, -Infinity, 1]))).toEqual({
+      kind: 'array',
+      type: 'Float64Array',
+      length: 3,
+      min: '-Infinity',
+      max: 'Infinity',
+      mean: 'NaN',
+      nanCount: 0,
+    });
+    expect(summarize([1, Infinity, null])).toMatchObject({ min: 1, max: 'Infinity', mean: 'Infinity' });
+  });
+
+  it('gives non-finite stats of a table column in words, which JSON keeps', () => {
+    const summary = summarize(aq.table({ x: new Float64Array([-Infinity, 2, Number.NaN]) }));
+    expect(summary.columnSummaries!.x).toMatchObject({ min: '-Infinity', max: 2, mean: '-Infinity', nanCount: 1 });
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
   it('scans at most maxElements and says what was skipped', () => {

@@ -3,6 +3,7 @@ import { isError, reasonOf } from '../run-store-error.js';
 import type { ValueSummary } from '../store/records.js';
 import { looseStats, typedArrayStats } from './numeric-stats.js';
 import { type ResolvedLimits, resolveLimits, type SummaryLimits } from './summary-limits.js';
+import { summaryStat } from './summary-stat.js';
 import { statsFields, tableSummary } from './table-summary.js';
 import { count, preview, typeName } from './type-name.js';
 
@@ -14,12 +15,13 @@ const FALSE: ValueSummary = Object.freeze({ kind: 'boolean', type: 'boolean', va
 const MAX_KEYS = 100_000;
 
 /**
- * A bounded description of a value, never the value itself: scalars as they are (non-finite numbers
- * as text), strings by length and a preview, typed arrays and number arrays by length, min, max, mean
- * and NaN count (one pass, capped), arquero tables by rows, columns and a summary per column, dates as
- * ISO text, and anything else by its type name and size (Map/Set entries, an object's key count), never
- * its contents. Caps that bite are said in `skipped`. Never throws: a value that resists (a throwing
- * proxy, a hostile getter) is described by what could be read.
+ * A bounded description of a value, never the value itself: scalars as they are, strings by length and
+ * a preview, typed arrays and number arrays by length, min, max, mean and NaN count (one pass, capped),
+ * arquero tables by rows, columns and a summary per column, dates as ISO text, and anything else by its
+ * type name and size (Map/Set entries, an object's key count), never its contents. NaN and ±Infinity,
+ * as a value or as min/max/mean, are the words 'NaN', 'Infinity' and '-Infinity', which JSON keeps.
+ * Caps that bite are said in `skipped`. Never throws: a value that resists (a throwing proxy, a hostile
+ * getter) is described by what could be read.
  *
  * @example
  * summarize(new Float64Array([1, 2, NaN])); // { kind: 'array', type: 'Float64Array', length: 3, min: 1, max: 2, mean: 1.5, nanCount: 1 }
@@ -28,7 +30,7 @@ const MAX_KEYS = 100_000;
 export function summarize(value: unknown, limits?: SummaryLimits): ValueSummary {
   switch (typeof value) {
     case 'number':
-      return { kind: 'number', type: 'number', value: Number.isFinite(value) ? value : String(value) };
+      return { kind: 'number', type: 'number', value: summaryStat(value) };
     case 'boolean':
       return value ? TRUE : FALSE;
     case 'undefined':

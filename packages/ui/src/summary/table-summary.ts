@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { ValueSummary } from '../store/records.js';
 import { looseStats, type NumericStats, typedArrayStats } from './numeric-stats.js';
 import type { ResolvedLimits } from './summary-limits.js';
+import { summaryStat } from './summary-stat.js';
 import { count, typeName } from './type-name.js';
 
 /** An arquero column: an array, a typed array, or an Arrow column read with `at`. */
@@ -51,9 +52,9 @@ function columnStats(column: Column, scan: number, indices: Uint32Array | undefi
   return looseStats((i) => column.at(indices[i]), scan);
 }
 
-/** The stats fields of a summary (absent ones left out, so JSON stays small). */
+/** The stats fields of a summary (absent ones left out, so JSON stays small; non-finite ones in words). */
 export function statsFields(stats: NumericStats): Pick<ValueSummary, 'min' | 'max' | 'mean' | 'nanCount'> {
   return stats.mean === undefined
     ? { nanCount: stats.nanCount }
-    : { min: stats.min, max: stats.max, mean: stats.mean, nanCount: stats.nanCount };
+    : { min: summaryStat(stats.min!), max: summaryStat(stats.max!), mean: summaryStat(stats.mean), nanCount: stats.nanCount };
 }

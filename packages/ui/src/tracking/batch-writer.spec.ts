@@ -18,6 +18,7 @@ function fakeStore() {
 }
 
 const finishedEvent = (i: number): TrackingEvent => ({ kind: 'run-finished', runId: `r${i}`, status: 'success', durationMs: i });
+const heartbeatEvent = (runId: string): TrackingEvent => ({ kind: 'heartbeat', runId, inFlight: [] });
 
 function writer(store: RunStore, options: Partial<BatchWriterOptions> = {}, warnings: string[] = []) {
   return new BatchWriter(async () => store, {
@@ -150,6 +151,65 @@ describe('BatchWriter', () => {
     w.push(finishedEvent(1));
     await expect(w.flush()).resolves.toBeUndefined();
     await expect(w.close()).resolves.toBeUndefined();
+  });
+
+  it('adds the heartbeats of the runs in progress to every write, fresh each time', async () => {
+    const { store, batches } = fakeStore();
+    let beats = 0;
+    const w = writer(store, { heartbeats: () => [heartbeatEvent(`beat-${++beats}`)] });
+    for (let i = 0; i < 4; i++) w.push(finishedEvent(i));
+    await w.flush();
+    expect(batches).toEqual([
+      [finishedEvent(0), finishedEvent(1), finishedEvent(2), heartbeatEvent('beat-1')],
+      [finishedEvent(3), heartbeatEvent('beat-2')],
+    ]);
+    await w.close();
+  });
+
+  it('beat() writes the heartbeats alone when nothing is queued, and nothing when no run is in progress', async () => {
+    const { store, batches } = fakeStore();
+    let running: TrackingEvent[] = [heartbeatEvent('r')];
+    const w = writer(store, { heartbeats: () => running });
+    w.beat();
+    await w.flush();
+    expect(batches).toEqual([[heartbeatEvent('r')]]);
+    running = [];
+    w.beat();
+    await w.flush();
+    expect(batches).toHaveLength(1);
+    await w.close();
+  });
+
+  it('beat() writes what is queued at once, but waits out the back-off of a failing store', async () => {
+    const { store, batches, state } = fakeStore();
+    const w = writer(store, { heartbeats: () => [heartbeatEvent('r')] });
+    w.push(finishedEvent(1));
+    w.beat();
+    await w.flush();
+    expect(batches).toEqual([[finishedEvent(1), heartbeatEvent('r')]]);
+    state.down = true;
+    w.push(finishedEvent(2));
+    await w.flush();
+    w.beat(); // a retry is scheduled: no write before it
+    expect(state.calls).toBe(2);
+    state.down = false;
+    await w.flush();
+    expect(batches.at(-1)).toEqual([finishedEvent(2), heartbeatEvent('r')]);
+    await w.close();
+  });
+
+  it('beat() tries heartbeats that failed alone again at the next beat', async () => {
+    const { store, batches, state } = fakeStore();
+    const w = writer(store, { heartbeats: () => [heartbeatEvent('r')] });
+    state.down = true;
+    w.beat();
+    await w.flush();
+    expect(state.calls).toBe(1);
+    state.down = false;
+    w.beat();
+    await w.flush();
+    expect(batches).toEqual([[heartbeatEvent('r')]]);
+    await w.close();
   });
 
   it('retries on its own, backing off, and writes once the store is back', async () => {

@@ -13,6 +13,8 @@ export interface BatchWriterOptions {
   /** Events kept while the store fails. */
   readonly maxBacklog: number;
   readonly warn: (message: string) => void;
+  /** The heartbeats of the runs in progress: added to every write, so each write tells the store they are alive. */
+  readonly heartbeats?: () => readonly TrackingEvent[];
 }
 
 /** Retries back off up to this. */
@@ -67,6 +69,15 @@ export class BatchWriter {
     if (this.timer === undefined && this.writing === undefined) this.schedule(this.options.flushIntervalMs, true);
   }
 
+  /**
+   * Writes the heartbeats of the runs in progress now, with whatever is queued, unless a write is under
+   * way (it carries them) or the store is failing and a retry waits out its back-off. Never waits, never throws.
+   */
+  beat(): void {
+    if (this.closed || this.writing !== undefined || (this.failures > 0 && this.timer !== undefined)) return;
+    void this.start();
+  }
+
   /** Writes everything queued now; resolves once written, or once an attempt failed (the events stay queued for the retry). */
   async flush(): Promise<void> {
     if (this.writing) await this.writing;
@@ -111,15 +122,18 @@ export class BatchWriter {
     return this.writing;
   }
 
+  /** Writes batches until the queue is empty: at least one write when there are heartbeats to send. */
   private async drain(): Promise<void> {
-    while (this.pending > 0) {
+    do {
       const end = this.retryEnd ?? this.batchEnd();
       const batch = this.queue.slice(this.head, end);
+      const heartbeats = this.options.heartbeats?.() ?? [];
+      if (batch.length === 0 && heartbeats.length === 0) return;
       try {
         const store = await this.openStore();
-        await store.write(batch);
+        await store.write(heartbeats.length ? batch.concat(heartbeats) : batch);
       } catch (error) {
-        this.retryEnd = end;
+        if (end > this.head) this.retryEnd = end;
         this.failed(error);
         return;
       }
@@ -127,7 +141,7 @@ export class BatchWriter {
       this.failures = 0;
       this.head = end;
       this.compact();
-    }
+    } while (this.pending > 0);
   }
 
   /** Where the next batch ends: at least one event, about `batchSize` rows. */

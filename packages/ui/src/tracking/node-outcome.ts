@@ -1,9 +1,12 @@
+import { NodeExecutionError } from '@hamilton-ts/core';
 import { messages } from '../messages.js';
 import type { NodeStatus, RecordedError } from '../store/records.js';
 import { recordError } from './recorded-error.js';
 
 /** One node call between `preNodeExecute` and `postNodeExecute`, found again by its `kwargs` object. */
 export interface NodeCall {
+  /** The node's name: a run's heartbeat names the nodes in flight. */
+  readonly name: string;
   /** `performance.now()` at `preNodeExecute`. */
   readonly start: number;
   /** The tracker's `doNodeExecute` was reached: no outer adapter answered for the node. */
@@ -14,6 +17,7 @@ export interface NodeCall {
 
 /** What `postNodeExecute` reports, as far as the outcome goes. */
 export interface PostNodeEvent {
+  readonly node: { readonly name: string };
   readonly kwargs: Readonly<Record<string, unknown>>;
   readonly success: boolean;
   readonly error: unknown;
@@ -37,14 +41,23 @@ const SKIPPED: NodeOutcome = Object.freeze({ status: 'skipped' });
  * Listed after, it is recognised by its `FAILED` sentinel (failure without the stack, or skipped).
  */
 export function nodeOutcome(event: PostNodeEvent, call: NodeCall | undefined): NodeOutcome {
-  if (!event.success) return { status: 'failure', error: recordError(event.error) };
-  if (call?.thrown) return { status: 'failure', error: recordError(call.thrown.error) };
+  if (!event.success) return { status: 'failure', error: recordError(ownError(event.node.name, event.error)) };
+  if (call?.thrown) return { status: 'failure', error: recordError(ownError(event.node.name, call.thrown.error)) };
   if (call && !call.ran && readsValue(event.kwargs, event.result)) return SKIPPED;
   if (isFailedSentinel(event.result))
     return readsValue(event.kwargs, event.result)
       ? SKIPPED
       : { status: 'failure', error: { type: 'Error', message: messages.gracefulCaught() } };
   return SUCCESS;
+}
+
+/**
+ * The error to record for node `name`: an engine that could not run it (a queue that timed out, a value
+ * it could not send) wraps its reason in a NodeExecutionError naming the node, which the record of that
+ * very node would only repeat: the reason is recorded, as a local run records the node's own error.
+ */
+function ownError(name: string, error: unknown): unknown {
+  return error instanceof NodeExecutionError && error.node === name && error.cause !== undefined ? error.cause : error;
 }
 
 /** Whether some dependency's value is `value` (SameValueZero, so a NaN sentinel counts). */

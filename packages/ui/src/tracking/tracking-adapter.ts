@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { type GraphAdapter, isThenable, type NodeExecuteContext } from '@hamilton-ts/core';
 import { messages } from '../messages.js';
 import { reasonOf } from '../run-store-error.js';
 import { openRunStore } from '../store/open-store.js';
-import type { ValueSummary } from '../store/records.js';
+import type { RunProcess, TrackingEvent, ValueSummary } from '../store/records.js';
 import type { RunStore } from '../store/run-store.js';
 import { summarize } from '../summary/summarize.js';
 import { BatchWriter } from './batch-writer.js';
+import { HeartbeatTimer, heartbeatOf } from './heartbeat.js';
 import { type NodeCall, nodeOutcome } from './node-outcome.js';
 import { describePlannedNodes } from './planned-nodes.js';
 import { recordError } from './recorded-error.js';
@@ -47,6 +49,10 @@ type PostNodeEvent = Parameters<NonNullable<GraphAdapter['postNodeExecute']>>[0]
  * store is never awaited by a run. A store that is down never fails a run: it is warned about once and
  * retried, with a bounded backlog. Call `flush()` to wait for the writes, `close()` when done.
  *
+ * Each run records its process (pid, host name); every write, and an unref'd timer while runs are in
+ * progress (`heartbeatIntervalMs`), tells the store it is alive and which nodes are running. A run that
+ * stops reporting for `staleAfterMs` (its process was killed or crashed) reads as failed.
+ *
  * Engines: works with the sequential Driver, AsyncDriver, worker threads and queues (hooks run where
  * the driver runs), concurrent runs (each run is told apart by its driver run id), and the cache (each
  * node's `cacheStatus`). A node of a Parallelizable block is one record: `executions` counts its runs,
@@ -68,6 +74,9 @@ export class TrackingAdapter implements GraphAdapter {
   readonly storeUrl: string;
   private readonly options: ResolvedTrackingOptions;
   private readonly writer: BatchWriter;
+  private readonly heartbeat: HeartbeatTimer;
+  /** This process, as every run it tracks records it. */
+  private readonly origin: RunProcess;
   private readonly runs = new Map<string, TrackedRun>();
   private store: Promise<RunStore> | undefined;
   private warnedInternal = false;
@@ -77,7 +86,9 @@ export class TrackingAdapter implements GraphAdapter {
     this.options = resolveTrackingOptions(options);
     this.project = this.options.project;
     this.storeUrl = this.options.storeUrl;
-    this.writer = new BatchWriter(() => this.openStore(), { ...this.options, url: this.storeUrl });
+    this.writer = new BatchWriter(() => this.openStore(), { ...this.options, url: this.storeUrl, heartbeats: () => this.heartbeats() });
+    this.heartbeat = new HeartbeatTimer(this.options.heartbeatIntervalMs, () => this.writer.beat());
+    this.origin = { pid: process.pid, hostname: hostname(), staleAfterMs: this.options.staleAfterMs };
   }
 
   /** Events waiting to be written. */
@@ -114,14 +125,16 @@ export class TrackingAdapter implements GraphAdapter {
         outputs: [...event.outputs],
         inputs,
         nodes,
+        process: this.origin,
       });
+      this.heartbeat.start();
     } catch (error) {
       this.internalError(error);
     }
   }
 
   preNodeExecute(event: PreNodeEvent): void {
-    this.runs.get(event.runId)?.calls.set(event.kwargs, { start: performance.now(), ran: false, thrown: undefined });
+    this.runs.get(event.runId)?.calls.set(event.kwargs, { name: event.node.name, start: performance.now(), ran: false, thrown: undefined });
   }
 
   /** Marks the call as reached and notes an error passing through (see the class doc on GracefulErrorAdapter). */
@@ -177,6 +190,7 @@ export class TrackingAdapter implements GraphAdapter {
     const run = this.runs.get(event.runId);
     if (run === undefined) return;
     this.runs.delete(event.runId);
+    if (this.runs.size === 0) this.heartbeat.stop();
     try {
       const durationMs = performance.now() - run.start;
       for (const name of run.planned) {
@@ -217,6 +231,7 @@ export class TrackingAdapter implements GraphAdapter {
    * Events the store still refuses are dropped, with a warning. Never rejects.
    */
   async close(): Promise<void> {
+    this.heartbeat.stop();
     await this.writer.close();
     if (typeof this.options.store !== 'string' || !this.store) return;
     const store = await this.store.catch(() => undefined);
@@ -233,6 +248,16 @@ export class TrackingAdapter implements GraphAdapter {
       });
     }
     return this.store;
+  }
+
+  /** The heartbeats of the runs in progress; never throws into the writer. */
+  private heartbeats(): TrackingEvent[] {
+    try {
+      return Array.from(this.runs.values(), (run) => heartbeatOf(run.id, run.calls.values()));
+    } catch (error) {
+      this.internalError(error);
+      return [];
+    }
   }
 
   /** Inputs and overrides, summarised. */

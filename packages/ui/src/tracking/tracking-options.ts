@@ -21,6 +21,14 @@ export interface TrackingAdapterOptions {
   readonly batchSize?: number;
   /** Events kept in memory while the store fails; later ones are dropped, with a warning (default 100,000). */
   readonly maxBacklog?: number;
+  /** How often a run in progress reports that its process is alive, between writes (default 5 s). */
+  readonly heartbeatIntervalMs?: number;
+  /**
+   * A run that has not reported for this long is shown as failed: its process was killed or crashed
+   * (default 30 s; at least twice heartbeatIntervalMs). A node that blocks the event loop longer makes a
+   * live run look lost until it reports again.
+   */
+  readonly staleAfterMs?: number;
   /** `false`: record no value summaries; or caps on the work per summary. Default: the defaults of `summarize`. */
   readonly summaries?: boolean | SummaryLimits;
   /** Where the tracker's warnings go (default: the hamilton-ts logger, `console.warn` unless replaced). */
@@ -39,6 +47,8 @@ export interface ResolvedTrackingOptions {
   readonly flushIntervalMs: number;
   readonly batchSize: number;
   readonly maxBacklog: number;
+  readonly heartbeatIntervalMs: number;
+  readonly staleAfterMs: number;
   /** `undefined`: no summaries. */
   readonly limits: ResolvedLimits | undefined;
   readonly warn: (message: string) => void;
@@ -57,6 +67,9 @@ export function resolveTrackingOptions(options: TrackingAdapterOptions): Resolve
   if (warn !== undefined && typeof warn !== 'function') throw badOption('warn', warn, 'pass a function taking one message');
   if (summaries !== true && summaries !== false && (typeof summaries !== 'object' || summaries === null))
     throw badOption('summaries', summaries, 'pass true, false or limits such as { maxElements: 1_000_000 }');
+  const heartbeatIntervalMs = positive('heartbeatIntervalMs', options.heartbeatIntervalMs, 5_000);
+  const staleAfterMs = positive('staleAfterMs', options.staleAfterMs, 30_000);
+  if (staleAfterMs < 2 * heartbeatIntervalMs) throw new HamiltonError(messages.heartbeatTooSlow(staleAfterMs, heartbeatIntervalMs));
   return {
     project,
     store,
@@ -64,6 +77,8 @@ export function resolveTrackingOptions(options: TrackingAdapterOptions): Resolve
     flushIntervalMs: positive('flushIntervalMs', options.flushIntervalMs, 250),
     batchSize: positive('batchSize', options.batchSize, 5_000),
     maxBacklog: positive('maxBacklog', options.maxBacklog, 100_000),
+    heartbeatIntervalMs,
+    staleAfterMs,
     limits: summaries === false ? undefined : resolveLimits(summaries === true ? undefined : summaries),
     warn: warn ?? ((message) => getLogger().warn(message)),
   };

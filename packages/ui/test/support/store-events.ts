@@ -1,5 +1,12 @@
 // Tracking events built by hand, for the store tests: exact control over ids, times, seq and batches.
-import type { NodeFinishedEvent, PlannedNode, RunFinishedEvent, RunStartedEvent } from '../../src/store/records.js';
+import type {
+  InFlightNode,
+  NodeFinishedEvent,
+  PlannedNode,
+  RunFinishedEvent,
+  RunHeartbeatEvent,
+  RunStartedEvent,
+} from '../../src/store/records.js';
 
 export const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 
@@ -32,4 +39,8 @@ export function result(runId: string, name: string, seq: number | undefined, ext
 
 export function finished(runId: string, extra: Partial<RunFinishedEvent> = {}): RunFinishedEvent {
   return { kind: 'run-finished', runId, status: 'success', durationMs: 10, ...extra };
+}
+
+export function heartbeat(runId: string, inFlight: readonly InFlightNode[] = []): RunHeartbeatEvent {
+  return { kind: 'heartbeat', runId, inFlight };
 }

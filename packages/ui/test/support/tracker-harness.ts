@@ -1,7 +1,9 @@
 // A TrackingAdapter writing to a SQLite file of its own, and the store to read what it wrote.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openRunStore, type RunDetail, type RunStore, TrackingAdapter, type TrackingAdapterOptions } from '../../src/index.js';
 
 export interface TrackerHarness {
@@ -60,4 +62,32 @@ export async function trackerHarness(): Promise<TrackerHarness> {
 /** A run's nodes by name. */
 export function nodesOf(run: RunDetail): Record<string, RunDetail['nodes'][number]> {
   return Object.fromEntries(run.nodes.map((n) => [n.name, n]));
+}
+
+/** A `runs` row as stored, with the columns that tell a live run from a lost one. */
+export interface RawRunRow {
+  readonly id: string;
+  readonly status: string;
+  readonly pid: number | null;
+  readonly hostname: string | null;
+  readonly stale_after_ms: number | null;
+  readonly last_seen_at: number;
+  readonly in_flight: string | null;
+}
+
+/** The harness's `runs` rows read straight from its SQLite file, newest first: what no API shows of a live run. */
+export async function rawRuns(harness: Pick<TrackerHarness, 'url'>): Promise<RawRunRow[]> {
+  const file = harness.url.slice('sqlite:'.length);
+  // Nothing yet before the tracker's first write has created the file and its tables.
+  if (!existsSync(file)) return [];
+  const db = new Database(file, { readonly: true });
+  try {
+    const sql = 'SELECT id, status, pid, hostname, stale_after_ms, last_seen_at, in_flight FROM runs ORDER BY started_at DESC';
+    return db.prepare(sql).all() as RawRunRow[];
+  } catch (error) {
+    if (/no such table/.test(String(error))) return [];
+    throw error;
+  } finally {
+    db.close();
+  }
 }
