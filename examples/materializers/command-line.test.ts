@@ -18,8 +18,11 @@ function specFile(): string {
 }
 
 describe('hamilton-ts execute --materialize', () => {
-  it('reads the CSV, writes Parquet and DuckDB, says what it wrote, and prints the outputs asked for', async () => {
+  it('reads the CSV, writes Parquet and DuckDB, says what it read and wrote, and prints the outputs asked for', async () => {
     const run = await runCli(['execute', ...MODULES, '--materialize', specFile(), '--outputs', 'spendMean', '--format', 'json']);
+    expect(run.stderr).toMatch(
+      /^hamilton-ts execute: rows: 300 rows × 4 columns ← examples\/marketing\/data\/marketing_spend\.csv \(csv, 7180 bytes, \d+ ms\)\n/,
+    );
     expect(run.stderr).toContain(`hamilton-ts execute: saveFeatures: 300 rows × 4 columns → ${join(dir, 'features.parquet')} (parquet, `);
     expect(run.stderr).toContain('hamilton-ts execute: save_features: 300 rows × 4 columns → table features (sql, ');
     expect(JSON.parse(run.stdout).spendMean).toBeCloseTo(83.67, 2);

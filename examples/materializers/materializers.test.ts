@@ -9,8 +9,9 @@ const outDir = mkdtempSync(join(tmpdir(), 'hamilton-example-io-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe('examples/materializers', () => {
-  it('reads the marketing CSV, writes the features to Parquet and DuckDB, and reads them back', async () => {
+  it('reads the marketing CSV (reporting what it read), writes the features to Parquet and DuckDB, and reads them back', async () => {
     const { metadata, results } = await materializeFeatures(outDir);
+    expect(metadata.rows).toMatchObject({ format: 'csv', rows: 300, columns: 4, bytes: 7180 });
     expect(metadata.saveFeatures).toMatchObject({ path: join(outDir, 'features.parquet'), format: 'parquet', rows: 300, columns: 4 });
     expect(metadata.save_features).toMatchObject({ format: 'sql', table: 'features', rows: 300, columns: 4 });
     expect(results.spendMean).toBeCloseTo(83.67, 2);

@@ -60,6 +60,20 @@ describe('bin/hamilton-ts.js without dist/', () => {
   );
 
   it.concurrent(
+    'in the repository, answers --help, and computes outputs with arquero loaded before the TypeScript loader',
+    async () => {
+      const clone = await makeClone(parent, 'help-and-execute', true);
+      const help = await runBin(clone, ['execute', '--help']);
+      expect(help).toMatchObject({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(/^Usage: hamilton-ts execute MODULE\.\.\. --outputs a,b/);
+      const inputs = '{"spend": [10, 20], "signups": [1, 4]}';
+      const run = await runBin(clone, ['execute', FEATURES, '--outputs', 'spendPerSignup', '--inputs', inputs, '--format', 'json']);
+      expect(run).toMatchObject({ code: 0, stdout: '{"spendPerSignup":[10,5]}\n', stderr: '' });
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent(
     'elsewhere, says that the package needs building, exit code 1',
     async () => {
       const run = await runBin(await makeClone(parent, 'elsewhere', false), ['--help']);

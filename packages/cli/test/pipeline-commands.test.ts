@@ -230,6 +230,72 @@ describe('hamilton-ts execute', () => {
   );
 });
 
+describe('--config values the graph takes as parameters', () => {
+  it.concurrent(
+    'are converted as inputs are: an array to a Float64Array, a text to a Date; a key only config.when reads stays as given',
+    async () => {
+      const config = '{"currency": "EUR", "rate": 2, "spend": [1, 2.5], "start": "2024-01-01"}';
+      const run = await runCli(['execute', FEATURES, '--config', config, '--outputs', 'spendInCurrency,startDay', '--format', 'json']);
+      expect(run).toMatchObject({ code: 0, stdout: '{"spendInCurrency":[2,5],"startDay":"mon"}\n', stderr: '' });
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent(
+    'are converted for list and validate too, which run nothing',
+    async () => {
+      const config = '{"spend": [1, 2], "start": "2024-01-01T10:30:00Z"}';
+      const validate = await runCli(['validate', FEATURES, '--config', config, '--outputs', 'totalSpend,startDay']);
+      expect(validate).toMatchObject({ code: 0, stdout: 'ok: 2 nodes would run for outputs totalSpend, startDay\n', stderr: '' });
+      const list = await runCli(['list', FEATURES, '--config', config]);
+      expect(list.code).toBe(0);
+      expect(list.stdout).toMatch(/^start +Date +yes/m);
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent(
+    'a value that does not convert: exit code 1 (as a mistyped input), naming the key, the value, the type and what to give',
+    async () => {
+      const run = await runCli(['validate', FEATURES, '--config', '{"start": "March 5"}']);
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr:
+          'hamilton-ts validate: --config "start" is "March 5", which does not convert to Date, the type startDay takes it as; give an ISO date, e.g. "2024-03-05" or "2024-03-05T10:30:00Z"\n',
+      });
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent(
+    'a value of a type the command line does not convert: the graph build error, exit code 1',
+    async () => {
+      const run = await runCli(['validate', FEATURES, '--config', '{"currency": "EUR", "rate": "two"}']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('config "rate" should be Number but is "two"; spendInCurrency takes it');
+    },
+    TIMEOUT,
+  );
+
+  it.concurrent(
+    'several values that do not convert are named together',
+    async () => {
+      const run = await runCli(['execute', FEATURES, '--config', '{"start": "soon", "spend": [1, "two"]}', '--outputs', 'totalSpend']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        [
+          'hamilton-ts execute: 2 --config values do not convert to the types the graph declares:',
+          '  --config "start" is "soon", which does not convert to Date, the type startDay takes it as; give an ISO date, e.g. "2024-03-05" or "2024-03-05T10:30:00Z"',
+          '  --config "spend" is [1,"two"], which does not convert to Float64Array, the type spendPerSignup, totalSpend, broken take it as; give an array of numbers (null for NaN), e.g. [1, 2.5]',
+          '',
+        ].join('\n'),
+      );
+    },
+    TIMEOUT,
+  );
+});
+
 describe('the pipeline commands with a bad command line (exit code 2)', () => {
   it.concurrent(
     'an unknown option, with the synopsis of the command',

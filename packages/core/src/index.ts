@@ -60,6 +60,8 @@ export {
   IO_TAG,
   type IoContext,
   type LoaderSpec,
+  type LoadMetadata,
+  type LoadReport,
   type MaterializeOptions,
   type MaterializeResult,
   type Materializer,

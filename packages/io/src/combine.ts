@@ -22,7 +22,7 @@ export async function combineValues(
   return isThenable(built) ? await built : built;
 }
 
-/** Rows and columns of a tabular value, for a saver's metadata. */
+/** Rows and columns of a tabular value, for a loader's or a saver's metadata. */
 export function shapeOf(value: unknown): { rows?: number; columns?: number } {
   const table = value as { numRows?: unknown; numCols?: unknown } | null;
   if (table && typeof table.numRows === 'function' && typeof table.numCols === 'function')

@@ -104,12 +104,15 @@ async function loadFile(formatName: string, resolved: Record<string, unknown>, c
   const where = { node: context.node, format: formatName, path: String(given) };
   const path = requirePath(given, where);
   const format = formatFor(formatName, 'load', where);
-  const bytes = await readInput(path, where);
+  const bytes = readInput(path, where);
+  let value: unknown;
   try {
-    return await format.load!(bytes, options, { node: context.node, path });
+    value = await format.load!(bytes, options, { node: context.node, path });
   } catch (error) {
     throw asMaterializerError(error, where, 'cannot be read as');
   }
+  context.reportLoad?.({ path, ...shapeOf(value), bytes: bytes.byteLength });
+  return value;
 }
 
 async function saveFile(
@@ -132,7 +135,7 @@ async function saveFile(
   } catch (error) {
     throw asMaterializerError(error, where, 'cannot be written as');
   }
-  const written = await writeAtomically(path, bytes, where);
+  const written = writeAtomically(path, bytes, where);
   return { path, format: formatName, ...shapeOf(value), bytes: written, ms: performance.now() - started };
 }
 

@@ -1,13 +1,21 @@
 // Reading a loader's file and writing a saver's, with errors that say which file and why.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MaterializerError, type MaterializerErrorDetails } from './errors.js';
 
-/** The file's bytes; a missing, unreadable or directory path is a `MaterializerError` saying so. */
-export async function readInput(path: string, where: MaterializerErrorDetails): Promise<Uint8Array> {
+/**
+ * The file's bytes; a missing, unreadable or directory path is a `MaterializerError` saying so.
+ *
+ * Read synchronously, like the decoding around it. On a million-row Arrow file (36 MB), fs.promises
+ * made a save and load cost 1.4–1.8× the CPU of the same steps done synchronously: a big buffer just
+ * allocated starts a garbage collection, and each await lets V8 finish one there and then, where
+ * synchronous code lets it gather several files' garbage into one. A local file is read at memory
+ * speed, in less time than decoding it takes; the event loop waits for both alike.
+ */
+export function readInput(path: string, where: MaterializerErrorDetails): Uint8Array {
   try {
-    return await readWhole(path);
+    return readFileSync(path);
   } catch (error) {
     throw new MaterializerError(where, readProblem(error as NodeJS.ErrnoException, path), error);
   }
@@ -16,42 +24,39 @@ export async function readInput(path: string, where: MaterializerErrorDetails): 
 /**
  * Writes `bytes` to `path` through a temporary file in the same directory and a rename, so the target
  * is never half-written: it holds the old content or the new. Missing parent directories are created.
+ * Written synchronously, for the reason `readInput` gives.
  */
-export async function writeAtomically(path: string, bytes: Uint8Array | string, where: MaterializerErrorDetails): Promise<number> {
+export function writeAtomically(path: string, bytes: Uint8Array | string, where: MaterializerErrorDetails): number {
   const absolute = resolve(path);
   const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   try {
-    await mkdir(dirname(absolute), { recursive: true });
-    await writeFile(temporary, bytes);
-    await rename(temporary, absolute);
+    writeCreatingDirectory(temporary, data);
+    renameSync(temporary, absolute);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
+    removeQuietly(temporary);
     throw new MaterializerError(where, writeProblem(error as NodeJS.ErrnoException, absolute), error);
   }
-  return typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength;
+  return data.byteLength;
 }
 
-/**
- * The file in one read of its whole size: fs.promises.readFile reads in 512 KB pieces, a round trip
- * through the thread pool each, which costs a third more on a file of tens of megabytes.
- */
-async function readWhole(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+/** Removes a temporary file a failed write may have left; the write's own error is the one reported. */
+function removeQuietly(path: string): void {
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
-    const size = stats.size;
-    const bytes = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(bytes, filled, size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    // A file that shrank while being read: what was there, never stale bytes past its end.
-    return filled === size ? bytes : bytes.subarray(0, filled);
-  } finally {
-    await handle.close();
+    rmSync(path, { force: true });
+  } catch {
+    // what is reported is why the write failed
+  }
+}
+
+/** The directory is created only when the first write finds it missing: one call less on every save. */
+function writeCreatingDirectory(path: string, data: Uint8Array): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
   }
 }
 

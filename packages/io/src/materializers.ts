@@ -23,10 +23,11 @@ export type ToOptions<O = unknown> = SaverTarget & FileSaveOptions & O;
 /**
  * Loaders for `dr.materialize`: each reads a file (or a query) into the node `target`, which feeds every
  * node that takes an input of that name. Any option may be `source('node')` (read when the graph runs)
- * or `value(x)`.
+ * or `value(x)`. What each read is reported in `metadata` under its target: `{ path, format, rows, columns, bytes, ms }`.
  *
  * @example
- * await dr.materialize([from.csv({ target: 'rows', path: 'data/marketing.csv' })], { additionalVars: ['score'] });
+ * const { metadata } = await dr.materialize([from.csv({ target: 'rows', path: 'data/marketing.csv' })], { additionalVars: ['score'] });
+ * metadata.rows.bytes;
  */
 export const from = {
   /** A CSV file → an arquero table (numeric columns as Float64Array). */

@@ -66,7 +66,12 @@ describe('a loader that cannot read its file', () => {
   it('reports bytes that are not UTF-8 text as a CSV file that cannot be read', async () => {
     const path = work.file('binary.csv');
     writeFileSync(path, Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0xff, 0xfe, 0x00, 0x01]));
-    expectLoadError(await loadFailure('csv', path), path, 'csv', /cannot be read as csv: .*encoded data was not valid/i);
+    expectLoadError(
+      await loadFailure('csv', path),
+      path,
+      'csv',
+      /cannot be read as csv: the file is not valid UTF-8 text; convert it to UTF-8/,
+    );
   });
 
   it('reports a truncated, a garbled and a non-Parquet file as malformed Parquet', async () => {
@@ -190,6 +195,8 @@ describe('a saver given a value it cannot write', () => {
     const path = work.file('plain/out.csv');
     const error = await failure(new Driver({}, Values).materialize([to.csv({ id: 'save', dependencies: ['amounts'], path })]));
     expect(error).toBeInstanceOf(MaterializerError);
-    expect(error.message).toMatch(/node "save" \(csv, .*plain\/out\.csv\): cannot write/);
+    expect(error.message).toMatch(
+      /node "save" \(csv, .*plain\/out\.csv\): a parent of .*plain\/out\.csv is a file, not a directory; give another path$/,
+    );
   });
 });

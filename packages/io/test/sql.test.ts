@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => work.cleanup());
 
 describe('SQL through DuckDB', () => {
-  it('writes a table and reads a query back with its column types; append adds rows', async () => {
+  it('writes a table and reads a query back with its column types, and reports both; append adds rows', async () => {
     const database = work.file('warehouse.duckdb');
     const rows = table({ price: Float64Array.from([1.5, 2.5]), units: Int32Array.from([3, 4]), region: ['US', 'EU'] });
     const saved = await new Driver({}, Passthrough).materialize([to.sql({ table: 'sales', dependencies: ['copy'], database })], {
@@ -26,10 +26,11 @@ describe('SQL through DuckDB', () => {
         inputs: { rows },
       },
     );
-    const { results } = await new Driver({}, Passthrough).materialize(
-      [from.sql({ target: 'rows', query: 'select * from sales order by price, region', database })],
-      { additionalVars: ['copy'] },
-    );
+    const query = 'select * from sales order by price, region';
+    const { results, metadata } = await new Driver({}, Passthrough).materialize([from.sql({ target: 'rows', query, database })], {
+      additionalVars: ['copy'],
+    });
+    expect(metadata.rows).toEqual({ format: 'sql', query, database, rows: 4, columns: 3, ms: expect.any(Number) });
     const back = results.copy as ColumnTable;
     expect(back.column('price')).toEqual(Float64Array.from([1.5, 1.5, 2.5, 2.5]));
     expect(back.column('units')).toEqual(Int32Array.from([3, 3, 4, 4]));

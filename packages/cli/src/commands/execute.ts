@@ -41,8 +41,8 @@ ${PIPELINE_HELP.config}
                         [{"from": "csv", "target": "rows", "path": "in.csv"},
                          {"to": "parquet", "id": "save", "dependencies": ["score"], "path": "out.parquet"}]
                         ("sql": "query"/"table" and "database"; an option {"source": "node"} is read from
-                        a node). Every saver runs and a line per saver goes to stderr; --outputs, when
-                        given, are printed as usual
+                        a node). Every saver runs; a line per loader (what it read) and per saver
+                        (what it wrote) goes to stderr; --outputs, when given, are printed as usual
   -h, --help            Show this help
 
 ${PIPELINE_HELP.module}

@@ -19,7 +19,8 @@ const OUTPUTS_EXAMPLE = '--outputs spendPerSignup,spendMean';
 /** Help lines of the shared options and of MODULE, for each command's --help. */
 export const PIPELINE_HELP = {
   config: `  --config JSON|FILE    Config, a JSON object inline or in a file: its keys drive config.when and
-                        replace same-named nodes`,
+                        replace same-named nodes. A value a node takes as a typed array, a Date or a
+                        bigint is converted as --inputs are`,
   inputs: `  --inputs JSON|FILE    Input values, a JSON object inline or in a file. An array of numbers given to
                         an input typed Float64Array (or another typed array) becomes one, and an ISO
                         string given to a Date input becomes a Date`,
@@ -33,6 +34,7 @@ package "typescript").`,
 export interface PipelineArguments {
   /** The MODULE files, as file URLs. */
   readonly modules: readonly URL[];
+  /** As parsed from JSON: the graph's types are applied while it is built (see typed-config.ts). */
   readonly config: Readonly<Record<string, unknown>>;
   /** As parsed from JSON: the graph's types are applied once it is built (see coerce-inputs.ts). */
   readonly inputs: Readonly<Record<string, unknown>> | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { coerceInputs, coerceValue } from './coerce-inputs.js';
+import { coerceInputs, coerceValue, conversionHint } from './coerce-inputs.js';
 
 describe('coerceInputs', () => {
   it('turns JSON values into the types the graph declares (the doc example)', () => {
@@ -42,5 +42,14 @@ describe('coerceValue', () => {
     ['an array for a plain Array input', [1, 2], Array],
   ])('leaves %s as it is', (_case, value, type) => {
     expect(coerceValue(value, type)).toBe(value);
+  });
+});
+
+describe('conversionHint', () => {
+  it('says what to give for each type coerceValue converts, and nothing for the others', () => {
+    expect(conversionHint(Int8Array)).toBe('an array of whole numbers that fit in Int8Array, e.g. [1, 2]');
+    expect(conversionHint(Date)).toContain('an ISO date');
+    expect(conversionHint(BigInt)).toContain('a whole number or a string of digits');
+    for (const type of [String, Number, Array, Object]) expect(conversionHint(type)).toBeUndefined();
   });
 });

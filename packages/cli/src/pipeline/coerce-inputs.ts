@@ -51,6 +51,19 @@ export function coerceValue(value: unknown, type: Function | undefined): unknown
   return value;
 }
 
+/**
+ * What to give for a value of `type` that `coerceValue` converts (a typed array, a Date, a bigint),
+ * for messages; undefined for a type it leaves alone.
+ */
+export function conversionHint(type: Function): string | undefined {
+  if (FLOAT_ARRAYS.has(type)) return 'an array of numbers (null for NaN), e.g. [1, 2.5]';
+  if (INTEGER_ARRAYS.has(type)) return `an array of whole numbers that fit in ${type.name}, e.g. [1, 2]`;
+  if (BIGINT_ARRAYS.has(type)) return 'an array of whole numbers or strings of digits, e.g. [1, "9007199254740993"]';
+  if (type === Date) return 'an ISO date, e.g. "2024-03-05" or "2024-03-05T10:30:00Z"';
+  if (type === BigInt) return 'a whole number or a string of digits, e.g. "9007199254740993"';
+  return undefined;
+}
+
 function validDate(text: string): Date | undefined {
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? undefined : date;

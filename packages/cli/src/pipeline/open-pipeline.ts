@@ -6,8 +6,9 @@ import { Driver, type GraphAdapter, type ModuleClass, modulesOfExports } from '@
 import { CommandError } from '../command.js';
 import type { PipelineArguments } from './arguments.js';
 import { coerceInputs } from './coerce-inputs.js';
+import { buildWithTypedConfig } from './typed-config.js';
 
-/** A built driver and the inputs of the command line, converted to the types its graph declares. */
+/** A built driver and the inputs of the command line, both with values converted to the types its graph declares. */
 export interface OpenPipeline {
   /** Its results are the default result builder's (an arquero table): `adapters` add no result builder. */
   readonly driver: Driver<unknown>;
@@ -16,11 +17,18 @@ export interface OpenPipeline {
 
 /**
  * Imports the MODULE files, builds the driver over their node classes with `adapters`, and types the
- * inputs. A file that fails to import or has no node class is a CommandError naming it; a graph that
- * cannot be built throws the core's GraphBuildError.
+ * config and the inputs. A file that fails to import or has no node class, or a config value that
+ * does not convert to its declared type, is a CommandError naming it; a graph that cannot be built
+ * throws the core's GraphBuildError.
  */
 export async function openPipeline(args: PipelineArguments, prefix: string, adapters: readonly GraphAdapter[] = []): Promise<OpenPipeline> {
-  const driver = buildDriver(await loadNodeClasses(args.modules, prefix), args.config, adapters);
+  const modules = await loadNodeClasses(args.modules, prefix);
+  const driver = buildWithTypedConfig(
+    (config) => buildDriver(modules, config, adapters),
+    (config) => buildDriver(modules, config, []),
+    args.config,
+    prefix,
+  );
   return { driver, inputs: args.inputs && coerceInputs(args.inputs, inputTypes(driver)) };
 }
 

@@ -17,7 +17,8 @@ import type { Variable } from '../graph/variable.js';
 import { adapterName, HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { GraphAdapter, GraphView } from '../lifecycle/hooks.js';
 import { checkMaterializeArguments } from '../materialize/check-materialize.js';
-import type { MaterializeOptions, MaterializeResult, Materializer, SaveMetadata } from '../materialize/io-spec.js';
+import type { MaterializeOptions, MaterializeResult, Materializer } from '../materialize/io-spec.js';
+import { MaterializeRun } from '../materialize/materialize-run.js';
 import { type TextFormat, type VisualizeOptions, Visualizer } from '../visualize/visualizer.js';
 import { checkDriverArguments, checkListOptions, checkNodeNames, checkRunArguments } from './check-arguments.js';
 import { GraphQueries } from './graph-queries.js';
@@ -127,7 +128,8 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   /**
    * Runs loaders and savers (`from.*` and `to.*` of `@hamilton-ts/io`) with the graph: loaders feed
    * inputs from files, savers write nodes' values. The graph is built again with their nodes added, so
-   * they show in pictures, hooks and the cache; every saver runs, plus `additionalVars`.
+   * they show in pictures, hooks and the cache; every saver runs, plus `additionalVars`. `metadata` holds
+   * each saver's by id and each loader's that ran by target.
    *
    * @example
    * const { results, metadata } = await dr.materialize(
@@ -144,16 +146,11 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
       modules: M,
       options: DriverOptions<R>,
     ) => Driver<R, M>;
-    const withIo: MaterializingOptions<R> = { ...this.built.options, [MATERIALIZERS]: materializers };
+    const run = new MaterializeRun(materializers, additionalVars);
+    const withIo: MaterializingOptions<R> = { ...this.built.options, [MATERIALIZERS]: run.materializers };
     const derived = new Built(this.graph.config, this.built.modules, withIo);
-    const savers = materializers.flatMap((m) => (m.role === 'saver' ? [m.id] : []));
     try {
-      const values = await derived.rawExecute<Record<string, unknown>>([...new Set([...savers, ...additionalVars])], { inputs, overrides });
-      const metadata: Record<string, SaveMetadata> = {};
-      for (const id of savers) metadata[id] = values[id] as SaveMetadata;
-      const results: Record<string, unknown> = {};
-      for (const name of additionalVars) results[name] = values[name];
-      return { results, metadata };
+      return run.result(await derived.rawExecute<Record<string, unknown>>(run.outputs, { inputs, overrides }));
     } finally {
       if (this.caching && derived.caching) this.caching.lastRun = derived.caching.lastRun;
     }

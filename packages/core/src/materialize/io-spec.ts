@@ -5,6 +5,11 @@
 export interface IoContext {
   /** The node running the load or save. */
   readonly node: string;
+  /**
+   * Where a loader tells what it read (path, bytes, rows...), for the metadata `dr.materialize` returns;
+   * absent when the run does not collect it. The time taken and the format are filled in for it.
+   */
+  readonly reportLoad?: (report: LoadReport) => void;
 }
 
 /**
@@ -59,6 +64,26 @@ export interface SaveMetadata {
   readonly [detail: string]: unknown;
 }
 
+/** What a loader tells of one read, through `IoContext.reportLoad`. */
+export interface LoadReport {
+  /** The file read (absent for a source that is not a file, such as a SQL query). */
+  readonly path?: string;
+  /** Rows and columns, when the value loaded is tabular. */
+  readonly rows?: number;
+  readonly columns?: number;
+  /** Bytes read. */
+  readonly bytes?: number;
+  /** Anything else the format reports (a SQL query, say). */
+  readonly [detail: string]: unknown;
+}
+
+/** A loader's entry in `dr.materialize`'s metadata: what it reported, with its format and the time the load took. */
+export interface LoadMetadata extends LoadReport {
+  readonly format: string;
+  /** Milliseconds the load took, reading and parsing. */
+  readonly ms: number;
+}
+
 /** Options of `dr.materialize`: the run's inputs and overrides, and nodes to return beside the savers' metadata. */
 export interface MaterializeOptions {
   /** Nodes whose values are returned in `results`. */
@@ -71,8 +96,12 @@ export interface MaterializeOptions {
 export interface MaterializeResult {
   /** The values of `additionalVars`, by name. */
   readonly results: Record<string, unknown>;
-  /** Each saver's metadata, by its id. */
-  readonly metadata: Record<string, SaveMetadata>;
+  /**
+   * Each saver's metadata by its id, and each loader's by its target, for the loaders that ran (one
+   * whose target no output needs, or is overridden, reads nothing). Both are node names of one graph,
+   * so a loader's entry never takes a saver's place.
+   */
+  readonly metadata: Record<string, SaveMetadata | LoadMetadata>;
 }
 
 /**

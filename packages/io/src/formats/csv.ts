@@ -9,6 +9,7 @@ import { lineFilterTransformer } from 'arquero/src/format/stream/line-filter-str
 import { parseTextRowsSync } from 'arquero/src/format/stream/parse-text-rows.js';
 import type { FileFormat } from '../format-registry.js';
 import { requireFlatCells, requireTable } from './tabular-value.js';
+import { utf8Text } from './utf8-text.js';
 
 const LOAD_OPTIONS = ['delimiter', 'decimal', 'header', 'names', 'skip', 'comment', 'autoType', 'autoMax', 'parse', 'typed'];
 
@@ -28,7 +29,7 @@ export const csvFormat: FileFormat = {
       comment?: string;
       typed?: boolean;
     };
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = utf8Text(bytes);
     if (text.trim() === '') throw new Error('the file is empty; a CSV file starts with a header row');
     const rows = parseTextRowsSync(
       text,
@@ -74,7 +75,22 @@ function withTypedNumbers(rows: ColumnTable): ColumnTable {
   const columns: Record<string, unknown> = {};
   for (const name of names) {
     const column = rows.column(name) as unknown as unknown[];
-    columns[name] = column.length > 0 && column.every((v) => typeof v === 'number') ? Float64Array.from(column as number[]) : column;
+    columns[name] = (column.length > 0 && numbersOf(column)) || column;
   }
   return table(columns, names);
+}
+
+/**
+ * The column as a Float64Array, or undefined at its first value that is not a number. One pass that
+ * checks and copies: a check with every() and then Float64Array.from() took twice as long.
+ */
+function numbersOf(column: readonly unknown[]): Float64Array | undefined {
+  if (typeof column[0] !== 'number') return undefined;
+  const numbers = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (typeof value !== 'number') return undefined;
+    numbers[i] = value;
+  }
+  return numbers;
 }

@@ -1,5 +1,6 @@
 import { ColumnTable, from, fromJSON } from 'arquero';
 import type { FileFormat } from '../format-registry.js';
+import { utf8Text } from './utf8-text.js';
 
 /**
  * JSON: loads the parsed value (with `table: true`, an arquero table from arquero's JSON or a list of
@@ -8,7 +9,7 @@ import type { FileFormat } from '../format-registry.js';
 export const jsonFormat: FileFormat = {
   name: 'json',
   load: (bytes, options) => {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = utf8Text(bytes);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -100,7 +100,9 @@ async function runQuery(resolved: Record<string, unknown>, context: IoContext): 
     await withDatabase(database, where, (connection) =>
       sqlStep(where, `the query failed`, () => connection.run(`COPY (${query}) TO ${sqlString(file)} (FORMAT parquet)`)),
     );
-    return parquetFormat.load!(await readFile(file), {}, { node: context.node, path: file });
+    const value = await parquetFormat.load!(await readFile(file), {}, { node: context.node, path: file });
+    context.reportLoad?.({ query, ...(typeof database === 'string' ? { database } : {}), ...shapeOf(value) });
+    return value;
   });
 }
 
