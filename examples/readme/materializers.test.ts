@@ -29,6 +29,8 @@ test('dr.materialize: the CSV in, Parquet and DuckDB out', async () => {
   expect(metadata.saveFeatures).toMatchObject({ path: work.file('out/features.parquet'), format: 'parquet', rows: 300, columns: 3 });
   expect(metadata.saveFeatures.bytes).toBeGreaterThan(0);
   expect(metadata.save_features).toMatchObject({ table: 'features', rows: 300, columns: 3 });
+  expect(metadata.rows).toMatchObject({ path: CSV, format: 'csv', rows: 300, columns: 4 });
+  expect(metadata.rows.bytes).toBeGreaterThan(0);
 });
 
 test('@loadFrom and @saveTo', async () => {
