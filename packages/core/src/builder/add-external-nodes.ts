@@ -23,13 +23,16 @@ export function addExternalNodes(
   // Per unproduced name, only the narrowest type asked so far (null: two consumers conflict): an
   // input of a wide graph has 100k consumers, and they are listed again only for a message.
   const inputs = new Map<string, { type: TypeRef | null }>();
-  for (const node of nodes.values())
-    for (const dep of node.deps)
-      if (!nodes.has(dep.name)) {
-        const input = inputs.get(dep.name);
-        if (!input) inputs.set(dep.name, { type: narrowerType(undefined, dep.type) });
-        else if (input.type !== null) input.type = narrowerType(input.type, dep.type);
-      }
+  for (const node of nodes.values()) {
+    const deps = node.deps;
+    for (let i = 0; i < deps.length; i++) {
+      const dep = deps[i];
+      if (nodes.has(dep.name)) continue;
+      const input = inputs.get(dep.name);
+      if (!input) inputs.set(dep.name, { type: narrowerType(undefined, dep.type) });
+      else if (input.type !== null) input.type = narrowerType(input.type, dep.type);
+    }
+  }
   for (const [name, input] of inputs) {
     let type = input.type;
     if (type === null) {

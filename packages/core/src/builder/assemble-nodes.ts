@@ -4,12 +4,6 @@ import { collectMutations, reportUnappliedMutations } from '../modifiers/mutatio
 import type { MethodSource } from './collect-methods.js';
 import { methodToNodes } from './method-to-nodes.js';
 
-/** A kept node and the method it came from; its description is only written when a clash is reported. */
-interface Produced {
-  readonly node: NodeDef;
-  readonly source: MethodSource;
-}
-
 /**
  * Turns every method into nodes and keeps one node per name: a name produced twice in one module
  * is an error; across modules it is an error unless overrides are allowed, in which case the later
@@ -21,28 +15,53 @@ export function assembleNodes(
   allowModuleOverrides: boolean,
   report: (message: string, node?: string) => void,
 ): Map<string, NodeDef> {
-  const produced = new Map<string, Produced>();
+  const nodes = new Map<string, NodeDef>();
+  // Which method made each kept node, for clash messages: indexed on the first clash only (from
+  // each method and what it made), so the common path keeps no second map of every name.
+  const makers: MethodSource[] = [];
+  const made: Array<readonly NodeDef[]> = [];
+  let makerOf: Map<string, MethodSource> | undefined;
+  const keep = (node: NodeDef, source: MethodSource): void => {
+    nodes.set(node.name, node);
+    makerOf?.set(node.name, source);
+  };
   const mutations = collectMutations(sources, config, report);
   // Most graphs have no mutator: their plain methods then skip the lookup on the hot path.
   const targeted = mutations.size ? mutations : undefined;
   for (const source of sources) {
     if (source.record.mutations) continue;
-    for (const node of methodToNodes(source, config, report, targeted)) {
-      const earlier = produced.get(node.name);
-      if (earlier && earlier.source.moduleIndex === source.moduleIndex)
-        report(
-          messages.duplicateInModule(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)),
-          node.name,
-        );
-      else if (earlier && !allowModuleOverrides)
-        report(messages.duplicateNode(node.name, describeOrigin(earlier.source, earlier.node), describeOrigin(source, node)), node.name);
-      else produced.set(node.name, { node, source });
+    const own = methodToNodes(source, config, report, targeted);
+    makers.push(source);
+    made.push(own);
+    for (let i = 0; i < own.length; i++) {
+      const node = own[i];
+      const earlier = nodes.get(node.name);
+      if (!earlier) {
+        keep(node, source);
+        continue;
+      }
+      makerOf ??= indexMakers(nodes, makers, made);
+      const maker = makerOf.get(node.name)!;
+      if (maker.moduleIndex === source.moduleIndex)
+        report(messages.duplicateInModule(node.name, describeOrigin(maker, earlier), describeOrigin(source, node)), node.name);
+      else if (!allowModuleOverrides)
+        report(messages.duplicateNode(node.name, describeOrigin(maker, earlier), describeOrigin(source, node)), node.name);
+      else keep(node, source);
     }
   }
-  const nodes = new Map<string, NodeDef>();
-  for (const [name, { node }] of produced) nodes.set(name, node);
-  if (targeted) reportUnappliedMutations(targeted, nodes.keys(), report);
+  if (targeted) reportUnappliedMutations(mutations, nodes.keys(), report);
   return nodes;
+}
+
+/** Kept node name → the method that made it. */
+function indexMakers(
+  nodes: ReadonlyMap<string, NodeDef>,
+  makers: readonly MethodSource[],
+  made: ReadonlyArray<readonly NodeDef[]>,
+): Map<string, MethodSource> {
+  const makerOf = new Map<string, MethodSource>();
+  for (let k = 0; k < makers.length; k++) for (const node of made[k]) if (nodes.get(node.name) === node) makerOf.set(node.name, makers[k]);
+  return makerOf;
 }
 
 /** `Class.method`, plus the modifier when one derived the node: a clash with an output is then easy to place. */

@@ -1,6 +1,6 @@
 import { describeType, messages } from '../errors/messages.js';
 import { typesCompatible } from '../graph/type-compat.js';
-import type { NodeDef } from '../graph/types.js';
+import type { Dependency, NodeDef } from '../graph/types.js';
 import { firstVerdict, type HookSet, isThenable } from '../lifecycle/hook-set.js';
 
 /**
@@ -14,7 +14,8 @@ export function checkEdgeTypes(
 ): void {
   const custom = hooks.get('checkEdgeTypesMatch');
   for (const consumer of nodes.values())
-    for (const dep of consumer.deps) {
+    for (let i = 0; i < consumer.deps.length; i++) {
+      const dep = consumer.deps[i];
       const producer = nodes.get(dep.name);
       if (producer?.kind !== 'function') continue;
       // Event and message parts are only made when needed: this loop runs once per edge of the graph.
@@ -26,9 +27,15 @@ export function checkEdgeTypes(
             consumer: consumer.name,
           })
         : undefined;
-      const types = () => [producer.name, describeType(producer.returnType), consumer.name, dep.param, describeType(dep.type)] as const;
       if (answer && isThenable(answer.verdict)) report(messages.asyncVerdict('checkEdgeTypesMatch', answer.adapter), consumer.name);
-      else if (answer && !answer.verdict) report(messages.edgeRejected(...types(), answer.adapter), consumer.name);
-      else if (!answer && !typesCompatible(producer.returnType, dep.type)) report(messages.edgeType(...types()), consumer.name);
+      else if (answer && !answer.verdict)
+        report(messages.edgeRejected(...edgeTypes(producer, consumer, dep), answer.adapter), consumer.name);
+      else if (!answer && !typesCompatible(producer.returnType, dep.type))
+        report(messages.edgeType(...edgeTypes(producer, consumer, dep)), consumer.name);
     }
+}
+
+/** The parts of an edge's messages. */
+function edgeTypes(producer: NodeDef, consumer: NodeDef, dep: Dependency) {
+  return [producer.name, describeType(producer.returnType), consumer.name, dep.param, describeType(dep.type)] as const;
 }

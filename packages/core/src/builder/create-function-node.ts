@@ -1,11 +1,9 @@
-import 'reflect-metadata';
 import { messages } from '../errors/messages.js';
+import { NO_TAGS } from '../graph/no-tags.js';
 import type { Dependency, NodeDef, TypeRef } from '../graph/types.js';
 import { readParameters } from '../introspect/parameter-names.js';
 import type { MethodSource } from './collect-methods.js';
-
-/** Shared by every node without tags (most of them): one object less per node in large graphs. Modifiers copy, never mutate. */
-const NO_TAGS: Readonly<Record<string, never>> = Object.freeze({});
+import { designTypes } from './design-types.js';
 
 /** Node name for a method: `@node({ name })`, else the method name with a trailing `__suffix` removed. */
 export function nodeNameOf(source: MethodSource): string {
@@ -25,7 +23,8 @@ export function createFunctionNode(source: MethodSource, where: string, report: 
     report(messages.badNodeName(where, name));
     return undefined;
   }
-  const deps = dependenciesOf(source, where, report);
+  const design = designTypes(source);
+  const deps = dependenciesOf(source, design.params ?? NO_TYPES, where, report);
   if (!deps) return undefined;
   const { fn, instance } = source;
   return {
@@ -33,15 +32,22 @@ export function createFunctionNode(source: MethodSource, where: string, report: 
     kind: 'function',
     deps,
     call: (args) => fn.apply(instance, args),
-    returnType: source.record.options.returns ?? reflectedReturnType(source),
+    // A promise resolves to something else: without `@node({ returns })` its type is unknown.
+    returnType: source.record.options.returns ?? (design.returns === Promise ? undefined : design.returns),
     tags: NO_TAGS,
     doc: source.record.options.doc ?? '',
     origin: { className: source.className, method: source.method, fromInstance: source.fromInstance, code: source },
   };
 }
 
-function dependenciesOf(source: MethodSource, where: string, report: (message: string) => void): Dependency[] | undefined {
-  const types: TypeRef[] = designMetadata('design:paramtypes', source) ?? [];
+const NO_TYPES: readonly TypeRef[] = [];
+
+function dependenciesOf(
+  source: MethodSource,
+  types: readonly TypeRef[],
+  where: string,
+  report: (message: string) => void,
+): Dependency[] | undefined {
   const reading = readParameters(source.fn);
   const explicit = source.record.dependsOn;
   if (!explicit) {
@@ -57,15 +63,4 @@ function dependenciesOf(source: MethodSource, where: string, report: (message: s
     type: types[i],
     optional: reading.ok ? reading.params[i].hasDefault : i >= source.fn.length,
   }));
-}
-
-function reflectedReturnType(source: MethodSource): TypeRef {
-  const type = designMetadata('design:returntype', source);
-  return type === Promise ? undefined : type;
-}
-
-/** `design:*` metadata of the method: its own prototype first (one lookup), the prototype chain only if absent. */
-// biome-ignore lint/suspicious/noExplicitAny: metadata values are typed by the caller's key (Function or Function[]).
-function designMetadata(key: string, source: MethodSource): any {
-  return Reflect.getOwnMetadata(key, source.prototype, source.method) ?? Reflect.getMetadata(key, source.prototype, source.method);
 }

@@ -6,6 +6,7 @@ import type { Graph, NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
 import { type HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { Materializer } from '../materialize/io-spec.js';
+import { withSubdagTemplates } from '../modifiers/subdag-template.js';
 import { addExternalNodes } from './add-external-nodes.js';
 import { addMaterializers } from './add-materializers.js';
 import { assembleNodes } from './assemble-nodes.js';
@@ -28,6 +29,10 @@ export interface BuildOptions {
  * cycles (with their whole path), and adapters' `validateNode` / `validateGraph` verdicts.
  */
 export function buildGraph(modules: HamiltonModule, config: Readonly<Record<string, unknown>>, options: BuildOptions): Graph {
+  return withSubdagTemplates(() => constructGraph(modules, config, options));
+}
+
+function constructGraph(modules: HamiltonModule, config: Readonly<Record<string, unknown>>, options: BuildOptions): Graph {
   const problems: BuildProblem[] = [];
   const report = (message: string, node?: string) => void problems.push(node === undefined ? { message } : { node, message });
   const sources = collectMethods(modules, report);

@@ -12,15 +12,18 @@ import type { NodeDef } from '../graph/types.js';
 export function hasCycle(nodes: ReadonlyMap<string, NodeDef>): boolean {
   const index = new Map<string, number>();
   const list: NodeDef[] = [];
-  for (const [name, node] of nodes) {
+  nodes.forEach((node, name) => {
     index.set(name, list.length);
     list.push(node);
-  }
+  });
   // The dependencies of node i are edges[first[i] .. first[i + 1]); -1 marks an unknown name.
   const first = new Int32Array(list.length + 1);
   for (let i = 0; i < list.length; i++) first[i + 1] = first[i] + list[i].deps.length;
   const edges = new Int32Array(first[list.length]);
-  for (let i = 0, e = 0; i < list.length; i++) for (const dep of list[i].deps) edges[e++] = index.get(dep.name) ?? -1;
+  for (let i = 0, e = 0; i < list.length; i++) {
+    const deps = list[i].deps;
+    for (let d = 0; d < deps.length; d++) edges[e++] = index.get(deps[d].name) ?? -1;
+  }
   return dependsOnItself(first, edges);
 }
 

@@ -1,8 +1,15 @@
 import type { NodeDef } from '../graph/types.js';
-import { MODIFIER_PHASES, type Modifier, type ModifierContext } from '../modifiers/modifier.js';
+import { compareModifiers, inApplyOrder, type Modifier, type ModifierContext } from '../modifiers/modifier.js';
 import { applyMutations, type MutationIndex } from '../modifiers/mutations.js';
 import type { MethodSource } from './collect-methods.js';
 import { createFunctionNode } from './create-function-node.js';
+
+/**
+ * Where other methods' `@mutate` steps join a method's modifiers: in the transform phase after
+ * `pipeOutput` (5), so they append to its chain, and before `checkOutput` (10), so validators see
+ * the mutated value.
+ */
+const MUTATION_STEP: Pick<Modifier, 'phase' | 'order'> = { phase: 'transform', order: 6 };
 
 /**
  * Applies a method's modifiers in phase order — config resolution, node creation, expansion,
@@ -21,21 +28,22 @@ export function methodToNodes(
     return !base ? [] : mutations?.has(base.name) ? applyMutations([base], mutations) : [base];
   }
   const ctx: ModifierContext = { config, where, instance: source.instance, method: source.fn, report };
-  const own = mutations ? [...source.record.modifiers, mutationStep(mutations)] : source.record.modifiers;
-  const modifiers = [...own].sort((a, b) => MODIFIER_PHASES.indexOf(a.phase) - MODIFIER_PHASES.indexOf(b.phase) || a.order - b.order);
-  const included = modifiers.filter((m) => m.phase === 'resolve').map((m) => m.include!(ctx));
-  if (!included.every(Boolean)) return [];
-  const base = createFunctionNode(source, where, (m) => report(m));
+  const modifiers = inApplyOrder(source.record.modifiers);
+  // Every condition is asked, even after one fails, so each reports its own misuse.
+  let included = true;
+  for (const modifier of modifiers) if (modifier.phase === 'resolve' && !modifier.include!(ctx)) included = false;
+  if (!included) return [];
+  const base = createFunctionNode(source, where, report);
   if (!base) return [];
   let nodes = [base];
-  for (const modifier of modifiers) if (modifier.phase !== 'resolve') nodes = modifier.apply!(nodes, ctx);
-  return nodes;
-}
-
-/**
- * Other methods' `@mutate` steps, as a transform of this method's nodes: after `pipeOutput` (5), so
- * they append to its chain, and before `checkOutput` (10), so validators see the mutated value.
- */
-function mutationStep(mutations: MutationIndex): Modifier {
-  return { phase: 'transform', order: 6, kind: 'mutate', apply: (nodes) => applyMutations(nodes, mutations) };
+  let pending = mutations; // the build's @mutate steps, applied once, at their place in the order
+  for (const modifier of modifiers) {
+    if (modifier.phase === 'resolve') continue;
+    if (pending && compareModifiers(MUTATION_STEP, modifier) < 0) {
+      nodes = applyMutations(nodes, pending);
+      pending = undefined;
+    }
+    nodes = modifier.apply!(nodes, ctx);
+  }
+  return pending ? applyMutations(nodes, pending) : nodes;
 }

@@ -24,34 +24,39 @@ export class ParameterBinder {
   readonly parameters: readonly string[];
 
   constructor(private readonly node: NodeDef) {
-    for (const [i, d] of node.deps.entries()) if (!this.index.has(d.param)) this.index.set(d.param, i);
-    for (const [i, d] of node.deps.entries()) if (!this.index.has(d.name)) this.index.set(d.name, i);
-    this.parameters = node.deps.map((d) => d.param);
+    const { deps } = node;
+    for (let i = 0; i < deps.length; i++) if (!this.index.has(deps[i].param)) this.index.set(deps[i].param, i);
+    for (let i = 0; i < deps.length; i++) if (!this.index.has(deps[i].name)) this.index.set(deps[i].name, i);
+    this.parameters = deps.map((d) => d.param);
   }
 
   /** `node` with `bindings` applied; undefined (after reporting every problem) when a binding is unusable. */
   bind(bindings: unknown, site: BindingSite): NodeDef | undefined {
     if (!isPlainRecord(bindings)) return void site.report(messages.bindingsNotRecord(site.where, site.label, bindings));
-    const bound = new Map<number, unknown>();
+    const { deps } = this.node;
+    let bound: unknown[] | undefined; // by parameter position; undefined while nothing is bound
     let ok = true;
     for (const param in bindings) {
       const i = this.index.get(param);
       if (i === undefined) {
         site.report(messages.unknownParameter(site.where, site.label, param, this.parameters));
         ok = false;
-      } else if (checkBinding(bindings[param], this.node.deps[i], site)) bound.set(i, bindings[param]);
-      else ok = false;
+      } else if (checkBinding(bindings[param], deps[i], site)) {
+        bound ??= new Array(deps.length);
+        bound[i] = bindings[param];
+      } else ok = false;
     }
     return ok ? this.build(bound) : undefined;
   }
 
-  private build(bound: ReadonlyMap<number, unknown>): NodeDef {
-    if (bound.size === 0) return this.node;
+  private build(bound: readonly unknown[] | undefined): NodeDef {
+    if (!bound) return this.node;
     const deps: Dependency[] = [];
     const readers: ArgReader[] = [];
     let passthrough = true; // every argument still comes from the same position: keep the original call
-    this.node.deps.forEach((dep, i) => {
-      const binding = bound.get(i);
+    for (let i = 0; i < this.node.deps.length; i++) {
+      const dep = this.node.deps[i];
+      const binding = bound[i];
       if (binding instanceof ValueBinding) {
         passthrough = false;
         readers.push(() => binding.value);
@@ -63,7 +68,7 @@ export class ParameterBinder {
         readers.push(argAt(deps.length));
         deps.push(binding instanceof SourceBinding ? { ...dep, name: binding.name } : dep);
       }
-    });
+    }
     const original = this.node.call!;
     const call = passthrough ? original : (args: unknown[]) => original(readers.map((read) => read(args)));
     return { ...this.node, deps, call };

@@ -1,4 +1,5 @@
 import type { NodeCacheSettings, NodeDef } from '../graph/types.js';
+import { withKeys } from '../graph/with-keys.js';
 import type { Modifier, ModifierContext } from './modifier.js';
 
 const BEHAVIORS: ReadonlySet<unknown> = new Set(['default', 'recompute', 'disable', 'ignore']);
@@ -19,7 +20,7 @@ export class CacheModifier implements Modifier {
       return nodes;
     }
     const cache = this.settings as NodeCacheSettings;
-    return nodes.map((n) => (n.kind === 'function' ? { ...n, cache } : n));
+    return nodes.map((n) => (n.kind === 'function' ? withKeys(n, { cache }) : n));
   }
 }
 

@@ -1,5 +1,6 @@
 import { checkOutputMessages as text } from '../errors/messages.js';
 import type { Dependency, NodeDef } from '../graph/types.js';
+import { withKeys } from '../graph/with-keys.js';
 import { parseOptions, parseValidators } from '../validation/check-output-spec.js';
 import { DATA_QUALITY_TAGS as DQ } from '../validation/data-quality-tags.js';
 import type { DataValidator, Importance, ValidationOutcome } from '../validation/data-validator.js';
@@ -40,20 +41,26 @@ export class CheckOutputModifier implements Modifier {
     const names = new Set(nodes.map((n) => n.name));
     const replaced = new Map<NodeDef, NodeDef[]>();
     for (const sink of sinksOf(nodes)) {
-      const clashes = validators
-        .map((v) => v.name)
-        .filter((name, i, all) => all.indexOf(name) !== i || names.has(validatorNodeNameOf(sink.name, name)));
+      const clashes = clashingValidators(validators, sink, names);
       for (const name of new Set(clashes)) ctx.report(text.duplicateValidator(ctx.where, sink.name, name), sink.name);
       if (clashes.length) return nodes;
       replaced.set(sink, isChecked(sink, names) ? addChecks(sink, validators, importance) : wrap(sink, validators, importance));
     }
-    return nodes.flatMap((n) => replaced.get(n) ?? [n]);
+    const result: NodeDef[] = [];
+    for (const node of nodes) result.push(...(replaced.get(node) ?? [node]));
+    return result;
   }
+}
+
+/** Validator names given twice, or whose node for `sink` exists already. */
+function clashingValidators(validators: readonly DataValidator[], sink: NodeDef, names: ReadonlySet<string>): string[] {
+  const all = validators.map((v) => v.name);
+  return all.filter((name, i) => all.indexOf(name) !== i || names.has(validatorNodeNameOf(sink.name, name)));
 }
 
 /** True when `node` is already the checked end of an earlier `checkOutput`. */
 function isChecked(node: NodeDef, names: ReadonlySet<string>): boolean {
-  return names.has(rawNameOf(node.name)) && node.deps[0]?.name === rawNameOf(node.name);
+  return node.deps[0]?.name === rawNameOf(node.name) && names.has(node.deps[0].name);
 }
 
 function wrap(node: NodeDef, validators: readonly DataValidator[], importance: Importance): NodeDef[] {
@@ -84,6 +91,6 @@ function addChecks(node: NodeDef, validators: readonly DataValidator[], importan
   const deps: Dependency[] = validatorNodes.map((n) => ({ name: n.name, param: n.name, type: undefined, optional: false }));
   const before = node.tags[DQ.validators];
   const listed = [...(Array.isArray(before) ? before : []), ...validators.map((v) => v.name)];
-  const checked: NodeDef = { ...node, deps: [...node.deps, ...deps], tags: { ...node.tags, [DQ.validators]: listed } };
+  const checked: NodeDef = { ...node, deps: [...node.deps, ...deps], tags: withKeys(node.tags, { [DQ.validators]: listed }) };
   return [...validatorNodes, checked];
 }

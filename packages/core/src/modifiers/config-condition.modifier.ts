@@ -36,13 +36,18 @@ export class ConfigConditionModifier implements Modifier {
       return false;
     }
     const lists = this.test === 'whenIn' || this.test === 'whenNotIn';
-    const entries = Object.entries(this.condition);
-    if (entries.length === 0) ctx.report(`${ctx.where}: @${this.kind}({}) has no keys; name at least one config key`);
-    for (const [key, expected] of entries)
+    const condition = this.condition as Record<string, unknown>;
+    const keys = Object.keys(condition);
+    if (keys.length === 0) ctx.report(`${ctx.where}: @${this.kind}({}) has no keys; name at least one config key`);
+    const check = TESTS[this.test];
+    let passes = true;
+    for (const key of keys) {
+      const expected = condition[key];
       if (lists && !Array.isArray(expected))
         ctx.report(`${ctx.where}: @${this.kind} needs an array of values for "${key}", got ${JSON.stringify(expected)}`);
-    const check = TESTS[this.test];
-    return entries.every(([key, expected]) => (lists && !Array.isArray(expected)) || check(ctx.config[key], expected));
+      else passes &&= check(ctx.config[key], expected);
+    }
+    return passes;
   }
 
   /** A custom resolver must answer true or false; a throw or another answer is the user's bug, reported with its cause. */

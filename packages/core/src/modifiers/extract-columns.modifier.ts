@@ -3,7 +3,7 @@ import type { NodeDef } from '../graph/types.js';
 import { readColumn } from './column-access.js';
 import { parseColumns } from './column-spec.js';
 import { parseFillOptions } from './extract-options.js';
-import { extractedDoc, extractedNode, returnsPrimitive } from './extracted-node.js';
+import { extractedDoc, extractor, returnsPrimitive } from './extracted-node.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /**
@@ -43,14 +43,14 @@ export class ExtractColumnsModifier implements Modifier {
         ctx.report(messages.notObjectReturn(ctx.where, this.kind, describeType(target.returnType)), target.name);
         continue;
       }
+      const part = extractor(target, this.kind);
       for (const { name, doc } of columns)
         result.push(
-          extractedNode(target, {
+          part({
             name,
-            modifier: this.kind,
             returnType: undefined,
             doc: doc ?? extractedDoc(target.doc, `Column "${name}" of ${target.name}.`),
-            read: (value) => readColumn(target.name, value, name, fill),
+            call: (args) => readColumn(target.name, args[0], name, fill),
           }),
         );
     }

@@ -5,7 +5,7 @@ import { isPlainRecord } from './binding.js';
 import { checkNames } from './check-names.js';
 import type { Fill } from './column-access.js';
 import { parseFillOptions } from './extract-options.js';
-import { extractedDoc, extractedNode, hasKey, returnsPrimitive } from './extracted-node.js';
+import { extractedDoc, extractor, hasKey, returnsPrimitive } from './extracted-node.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /**
@@ -46,14 +46,14 @@ export class ExtractFieldsModifier implements Modifier {
         ctx.report(messages.notObjectReturn(ctx.where, this.kind, describeType(target.returnType)), target.name);
         continue;
       }
+      const part = extractor(target, this.kind);
       for (const [field, type] of fields)
         result.push(
-          extractedNode(target, {
+          part({
             name: field,
-            modifier: this.kind,
             returnType: type,
             doc: extractedDoc(target.doc, `Field "${field}" of ${target.name}.`),
-            read: (value) => readField(target.name, value, field, type, fill),
+            call: (args) => readField(target.name, args[0], field, type, fill),
           }),
         );
     }

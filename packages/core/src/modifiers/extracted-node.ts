@@ -1,4 +1,6 @@
-import type { NodeDef, TypeRef } from '../graph/types.js';
+import { derivedOrigin } from '../graph/derived-origin.js';
+import { NO_TAGS } from '../graph/no-tags.js';
+import type { Dependency, NodeDef, TypeRef } from '../graph/types.js';
 
 /** Return types that can never hold columns or fields: a method declaring one cannot be extracted from. */
 const PRIMITIVE_TYPES: ReadonlySet<Function> = new Set([Number, String, Boolean, BigInt, Symbol]);
@@ -8,27 +10,32 @@ export function returnsPrimitive(node: NodeDef): boolean {
   return node.returnType !== undefined && PRIMITIVE_TYPES.has(node.returnType);
 }
 
-/** What a derived node reads from the value of the node it is extracted from. */
+/** A part of a node's value (a column, a field) as a node of its own. */
 export interface Extraction {
   readonly name: string;
-  readonly modifier: string;
   readonly returnType: TypeRef;
   readonly doc: string;
-  readonly read: (value: unknown) => unknown;
+  /** Computes the part from its one argument, the value of the node it is extracted from. */
+  readonly call: (args: unknown[]) => unknown;
 }
 
-/** A node that depends on `from` alone and computes a part of its value (a column, a field). */
-export function extractedNode(from: NodeDef, part: Extraction): NodeDef {
-  return {
+/**
+ * Makes the nodes that depend on `from` alone and compute parts of its value. They share one
+ * dependency list and one origin, made once for all the parts of `from` (both are never mutated).
+ */
+export function extractor(from: NodeDef, modifier: string): (part: Extraction) => NodeDef {
+  const deps: readonly Dependency[] = [{ name: from.name, param: from.name, type: undefined, optional: false }];
+  const origin = from.origin && derivedOrigin(from.origin, modifier);
+  return (part) => ({
     name: part.name,
     kind: 'function',
-    deps: [{ name: from.name, param: from.name, type: undefined, optional: false }],
-    call: (args) => part.read(args[0]),
+    deps,
+    call: part.call,
     returnType: part.returnType,
-    tags: {},
+    tags: NO_TAGS,
     doc: part.doc,
-    ...(from.origin ? { origin: { ...from.origin, modifier: part.modifier } } : {}),
-  };
+    origin,
+  });
 }
 
 /** An own key, or one a class defines (a getter), but not one every object inherits (`toString`). */

@@ -2,6 +2,7 @@ import type { MethodSource } from '../builder/collect-methods.js';
 import { createFunctionNode, nodeNameOf } from '../builder/create-function-node.js';
 import { mutateMessages as text } from '../errors/messages.js';
 import { closeMatches } from '../graph/close-matches.js';
+import { derivedOrigin } from '../graph/derived-origin.js';
 import type { CodeOrigin, NodeDef } from '../graph/types.js';
 import { ParameterBinder } from './bind-parameters.js';
 import { isPlainRecord } from './binding.js';
@@ -36,16 +37,17 @@ export function collectMutations(
     if (!source.record.mutations) continue;
     const where = `${source.className}.${source.method}`;
     const ctx: ModifierContext = { config, where, instance: source.instance, method: source.fn, report };
-    const unsupported = source.record.modifiers.filter((m) => m.phase !== 'resolve').map((m) => m.kind);
+    const { modifiers } = source.record;
+    const unsupported = modifiers.filter((m) => m.phase !== 'resolve').map((m) => m.kind);
     if (unsupported.length) report(text.unsupportedModifier(where, [...new Set(unsupported)]));
-    const included = source.record.modifiers.filter((m) => m.phase === 'resolve').every((m) => m.include!(ctx));
-    const base = createFunctionNode(source, where, (m) => report(m));
+    const included = modifiers.length === 0 || modifiers.filter((m) => m.phase === 'resolve').every((m) => m.include!(ctx));
+    const base = createFunctionNode(source, where, report);
     if (!base || unsupported.length || !included) continue;
     if (base.deps.length === 0) {
       report(text.noParameter(where));
       continue;
     }
-    const origin = { ...base.origin!, modifier: 'mutate', code: mutatorCode(source) };
+    const origin = derivedOrigin(base.origin!, 'mutate', mutatorCode(source));
     const binder = new ParameterBinder(base);
     for (const args of source.record.mutations)
       for (const m of mutationsOf(args, base, binder, nodeNameOf(source), ctx))
@@ -67,23 +69,25 @@ function mutationsOf(
   const targets = shared ? args.slice(0, -1) : args;
   if (targets.length === 0) ctx.report(text.noTargets(ctx.where));
   const found: Array<{ target: string; mutation: Mutation }> = [];
-  for (const [i, entry] of targets.entries()) {
-    const spec = entry instanceof MutateTarget ? entry : new MutateTarget(entry, undefined);
-    if (typeof spec.target !== 'string' || spec.target === '') {
-      ctx.report(text.badTarget(ctx.where, i, spec.target));
+  for (let i = 0; i < targets.length; i++) {
+    const entry = targets[i];
+    // A plain name is a target without settings of its own: no MutateTarget to make for it.
+    const spec = entry instanceof MutateTarget ? entry : undefined;
+    const target = spec ? spec.target : entry;
+    if (typeof target !== 'string' || target === '') {
+      ctx.report(text.badTarget(ctx.where, i, target));
       continue;
     }
-    const target = spec.target;
     const where = `${ctx.where} (@mutate of "${target}")`;
-    if (!spec.conditions.every((c) => new ConfigConditionModifier(c.test, c.values).include({ ...ctx, where }))) continue;
-    const bindings = spec.bindings ?? shared ?? {};
+    if (spec && !spec.conditions.every((c) => new ConfigConditionModifier(c.test, c.values).include({ ...ctx, where }))) continue;
+    const bindings = spec?.bindings ?? shared ?? {};
     const piped = base.deps[0].param;
     if (isPlainRecord(bindings) && Object.hasOwn(bindings, piped)) {
       ctx.report(text.firstParameterBound(where, piped), target);
       continue;
     }
     const step = binder.bind(bindings, { where: ctx.where, label: `@mutate of "${target}"`, report: (m) => ctx.report(m, target) });
-    const nameFor = stepName(spec, method, ctx);
+    const nameFor = spec ? stepName(spec, method, ctx) : (name: string) => `${name}.${method}`;
     if (step && nameFor) found.push({ target, mutation: { where: ctx.where, step, nameFor, applied: false } });
   }
   return found;
@@ -106,24 +110,37 @@ function stepName(spec: MutateTarget, method: string, ctx: ModifierContext): ((t
  * `x` → `x.raw`, one step per mutator, then `x` as the chain's end typed as the last mutator returns.
  */
 export function applyMutations(nodes: NodeDef[], index: MutationIndex): NodeDef[] {
-  if (!nodes.some((n) => index.has(n.name))) return nodes;
-  return nodes.flatMap((node) => {
+  if (!targetsAny(nodes, index)) return nodes;
+  const result: NodeDef[] = [];
+  for (const node of nodes) {
     const mutations = index.get(node.name);
-    if (!mutations) return [node];
-    const start = chainStart(node);
-    let head = start.head;
-    const steps = mutations.map((m) => {
-      m.applied = true;
-      const step: NodeDef = {
-        ...m.step,
-        name: m.nameFor(node.name),
-        deps: [{ ...m.step.deps[0], name: head.name }, ...m.step.deps.slice(1)],
-      };
-      head = { name: step.name, param: 'value', type: step.returnType, optional: false };
-      return step;
-    });
-    return [...start.nodes, ...steps, chainEnd(node, head, steps.at(-1)!.returnType)];
-  });
+    if (mutations) result.push(...mutatedChain(node, mutations));
+    else result.push(node);
+  }
+  return result;
+}
+
+/** `node` as `${node}.raw` (or its existing chain), one step per mutation, and the chain's end under its name. */
+function mutatedChain(node: NodeDef, mutations: readonly Mutation[]): NodeDef[] {
+  const start = chainStart(node);
+  const chain = start.nodes;
+  let head = start.head;
+  let step: NodeDef | undefined;
+  for (const m of mutations) {
+    m.applied = true;
+    const { deps } = m.step;
+    step = { ...m.step, name: m.nameFor(node.name), deps: [{ ...deps[0], name: head.name }, ...deps.slice(1)] };
+    chain.push(step);
+    head = { name: step.name, param: 'value', type: step.returnType, optional: false };
+  }
+  chain.push(chainEnd(node, head, step!.returnType));
+  return chain;
+}
+
+/** Whether a mutation targets one of `nodes`: asked for every modified method of a graph with mutators. */
+function targetsAny(nodes: readonly NodeDef[], index: MutationIndex): boolean {
+  for (let i = 0; i < nodes.length; i++) if (index.has(nodes[i].name)) return true;
+  return false;
 }
 
 /** Reports mutations whose target no node of the graph has. */
@@ -132,9 +149,13 @@ export function reportUnappliedMutations(
   names: Iterable<string>,
   report: (message: string, node?: string) => void,
 ): void {
-  const known = [...names];
+  let known: string[] | undefined; // listed for close matches only when a target is unknown
   for (const [target, mutations] of index)
-    for (const m of mutations) if (!m.applied) report(text.unknownTarget(m.where, target, closeMatches(target, known)), target);
+    for (const m of mutations) {
+      if (m.applied) continue;
+      known ??= [...names];
+      report(text.unknownTarget(m.where, target, closeMatches(target, known)), target);
+    }
 }
 
 function push(index: Map<string, Mutation[]>, target: string, mutation: Mutation): void {

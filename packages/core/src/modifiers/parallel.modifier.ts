@@ -1,5 +1,6 @@
 import { messages } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
+import { withKeys } from '../graph/with-keys.js';
 import type { Modifier, ModifierContext } from './modifier.js';
 
 /** Applied after expansion and extraction, so it sees the one node its method finally makes. */
@@ -39,7 +40,7 @@ export class ParallelizableModifier extends DynamicModifier {
   readonly kind = 'parallelizable';
 
   protected change(node: NodeDef): NodeDef {
-    return { ...node, parallelizable: true, returnType: this.itemType as Function | undefined };
+    return withKeys(node, { parallelizable: true, returnType: this.itemType as Function | undefined });
   }
 }
 
@@ -68,6 +69,6 @@ export class CollectModifier extends DynamicModifier {
       return node;
     }
     const deps = node.deps.map((d, i) => (i === index ? { ...d, type: this.itemType as Function | undefined } : d));
-    return { ...node, deps, collects: node.deps[index].name };
+    return withKeys(node, { deps, collects: node.deps[index].name });
   }
 }

@@ -1,4 +1,5 @@
 import { describeType, extractMessages, messages } from '../errors/messages.js';
+import { derivedOrigin } from '../graph/derived-origin.js';
 import type { NodeDef } from '../graph/types.js';
 import { isThenable } from '../lifecycle/hook-set.js';
 import { ParameterBinder } from './bind-parameters.js';
@@ -7,8 +8,8 @@ import { readColumn } from './column-access.js';
 import { renameColumnsByPosition } from './column-rename.js';
 import { type ColumnArgument, type ColumnSpec, parseColumns } from './column-spec.js';
 import { templateDoc } from './doc-template.js';
-import { extractedDoc, extractedNode, returnsPrimitive } from './extracted-node.js';
-import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
+import { extractedDoc, extractor, returnsPrimitive } from './extracted-node.js';
+import { type Modifier, type ModifierContext, sinksOf, withoutNodes } from './modifier.js';
 
 /**
  * One call of a `parameterizeExtractColumns` method: the parameters it binds (as one output of
@@ -47,8 +48,7 @@ export class ParameterizeExtractColumnsModifier implements Modifier {
     const entries = this.parseEntries(ctx);
     if (!entries) return nodes;
     const targets = sinksOf(nodes);
-    const kept = new Set(targets);
-    const result = nodes.filter((n) => !kept.has(n));
+    const result = withoutNodes(nodes, targets);
     for (const target of targets) {
       if (returnsPrimitive(target))
         ctx.report(messages.notObjectReturn(ctx.where, this.kind, describeType(target.returnType)), target.name);
@@ -60,36 +60,32 @@ export class ParameterizeExtractColumnsModifier implements Modifier {
   /** Per entry: the bound call, then its columns. */
   private expand(target: NodeDef, entries: readonly Entry[], ctx: ModifierContext): NodeDef[] {
     const binder = new ParameterBinder(target);
-    const origin = target.origin && { ...target.origin, modifier: this.kind };
+    const origin = target.origin && derivedOrigin(target.origin, this.kind);
     const made: NodeDef[] = [];
-    for (const [i, entry] of entries.entries()) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       const name = `${target.name}__${i}`;
       const site = { where: ctx.where, label: `@parameterizeExtractColumns entry #${i + 1}`, report: (m: string) => ctx.report(m, name) };
       const bound = binder.bind(entry.bindings, site);
       if (!bound) continue;
       const names = entry.columns.map((c) => c.name);
-      const call = bound.call!;
-      const rename = (value: unknown) => renameColumnsByPosition(name, value, names);
       const doc = templateDoc(target.doc, name, entry.bindings as Record<string, unknown>, binder.parameters);
       const table: NodeDef = {
         ...bound,
         name,
         doc: extractedDoc(doc, `${target.name} with the bindings of entry #${i + 1}, columns ${names.join(', ')}.`),
-        call: (args) => {
-          const value = call(args);
-          return isThenable(value) ? Promise.resolve(value).then(rename) : rename(value);
-        },
-        ...(origin ? { origin } : {}),
+        call: renamedCall(bound.call!, name, names),
+        origin,
       };
       made.push(table);
+      const part = extractor(table, this.kind);
       for (const column of entry.columns)
         made.push(
-          extractedNode(table, {
+          part({
             name: column.name,
-            modifier: this.kind,
             returnType: undefined,
             doc: column.doc ?? extractedDoc(doc, `Column "${column.name}" of ${name}.`),
-            read: (value) => readColumn(name, value, column.name, undefined),
+            call: (args) => readColumn(name, args[0], column.name, undefined),
           }),
         );
     }
@@ -99,11 +95,16 @@ export class ParameterizeExtractColumnsModifier implements Modifier {
   /** The entries when all are usable and no column is named twice; otherwise reports each problem. */
   private parseEntries(ctx: ModifierContext): Entry[] | undefined {
     if (this.entries.length === 0) return void ctx.report(messages.emptyModifier(ctx.where, this.kind, 'entries'));
-    const parsed = this.entries.map((entry, i) => this.parseEntry(entry, i, ctx));
-    let ok = parsed.every((entry) => entry !== undefined);
+    const parsed: Array<Entry | undefined> = [];
+    let ok = true;
+    for (let i = 0; i < this.entries.length; i++) {
+      const entry = this.parseEntry(this.entries[i], i, ctx);
+      parsed.push(entry);
+      ok &&= entry !== undefined;
+    }
     const entryOf = new Map<string, number>();
-    for (const [i, entry] of parsed.entries())
-      for (const { name } of entry?.columns ?? []) {
+    for (let i = 0; i < parsed.length; i++)
+      for (const { name } of parsed[i]?.columns ?? []) {
         const first = entryOf.get(name);
         if (first === undefined) entryOf.set(name, i);
         else {
@@ -122,4 +123,13 @@ export class ParameterizeExtractColumnsModifier implements Modifier {
     const columns = parseColumns(entry.columns, `${this.kind} entry #${i + 1}`, ctx);
     return columns && unknown.length === 0 ? { columns, bindings: entry.bindings ?? {} } : undefined;
   }
+}
+
+/** `call`, with the columns of its value renamed by position to `names` (awaited first when it is a promise). */
+function renamedCall(call: (args: unknown[]) => unknown, node: string, names: readonly string[]): (args: unknown[]) => unknown {
+  const rename = (value: unknown) => renameColumnsByPosition(node, value, names);
+  return (args) => {
+    const value = call(args);
+    return isThenable(value) ? Promise.resolve(value).then(rename) : rename(value);
+  };
 }

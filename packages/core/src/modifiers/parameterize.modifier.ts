@@ -1,9 +1,10 @@
 import { messages } from '../errors/messages.js';
+import { derivedOrigin } from '../graph/derived-origin.js';
 import type { NodeDef } from '../graph/types.js';
 import { ParameterBinder } from './bind-parameters.js';
 import { isPlainRecord } from './binding.js';
 import { templateDoc } from './doc-template.js';
-import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
+import { type Modifier, type ModifierContext, sinksOf, withoutNodes } from './modifier.js';
 
 /** An output's bindings and doc: `{ param: binding }`, or `[bindings, doc]` to give the output a doc of its own. */
 function outputSpec(spec: unknown, methodDoc: string): { bindings: unknown; doc: unknown } {
@@ -34,11 +35,10 @@ export class ParameterizeModifier implements Modifier {
       return [];
     }
     const targets = sinksOf(nodes);
-    const kept = new Set(targets);
-    const result = nodes.filter((n) => !kept.has(n));
+    const result = withoutNodes(nodes, targets);
     for (const target of targets) {
       const binder = new ParameterBinder(target); // built once: per output only its own bindings cost
-      const origin = target.origin && { ...target.origin, modifier: this.kind };
+      const origin = target.origin && derivedOrigin(target.origin, this.kind);
       for (const output of names) {
         if (output === '' || output.endsWith('__')) {
           ctx.report(messages.badOutputName(ctx.where, this.kind, output), output);
@@ -53,7 +53,7 @@ export class ParameterizeModifier implements Modifier {
         const bound = binder.bind(spec.bindings, { where: ctx.where, label: `@parameterize output "${output}"`, report });
         if (!bound) continue;
         const doc = templateDoc(spec.doc, output, spec.bindings as Record<string, unknown>, binder.parameters);
-        result.push({ ...bound, name: output, doc, ...(origin ? { origin } : {}) });
+        result.push({ ...bound, name: output, doc, origin });
       }
     }
     return result;

@@ -1,9 +1,11 @@
 import type { HamiltonModule } from '../builder/collect-methods.js';
 import { subdagMessages as text } from '../errors/messages.js';
+import { derivedOrigin } from '../graph/derived-origin.js';
 import type { NodeDef } from '../graph/types.js';
 import { isPlainRecord } from './binding.js';
-import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
-import { buildOnce, collectSubdagMethods, expandSubdag } from './subdag-expansion.js';
+import { type Modifier, type ModifierContext, sinksOf, withoutNodes } from './modifier.js';
+import { buildOnce, expandSubdag } from './subdag-expansion.js';
+import { collectSubdagMethods } from './subdag-inner.js';
 import { checkConfigAndInputs, type ParsedSubdagOptions, parseSubdagOptions } from './subdag-options.js';
 
 const KIND = 'parameterizedSubdag';
@@ -30,17 +32,17 @@ export class ParameterizedSubdagModifier implements Modifier {
     const plans = this.plans(ctx);
     if (!plans) return nodes;
     const targets = sinksOf(nodes);
-    const kept = new Set(targets);
     const expanded = buildOnce(this, () => {
       const methods = collectSubdagMethods(this.modules, ctx, `@${KIND}`);
-      const made = nodes.filter((n) => !kept.has(n));
-      for (const output of targets)
+      const made = withoutNodes(nodes, targets);
+      for (const output of targets) {
+        const origin = output.origin && derivedOrigin(output.origin, KIND);
         for (const [key, options] of plans) {
           const label = `@${KIND} entry "${key}"`;
           const subdag = expandSubdag(output, { methods, options, namespace: key, kind: KIND, label }, ctx);
-          const origin = output.origin && { ...output.origin, modifier: KIND };
-          if (subdag) made.push(...subdag.nodes, { ...output, name: key, deps: subdag.deps, ...(origin ? { origin } : {}) });
+          if (subdag) made.push(...subdag.nodes, { ...output, name: key, deps: subdag.deps, origin });
         }
+      }
       return made;
     });
     if (!expanded) ctx.report(text.recursive(ctx.where, `@${KIND}`));
@@ -71,7 +73,7 @@ export class ParameterizedSubdagModifier implements Modifier {
       }
       const own = parseSubdagOptions(entry, ctx.where, report, noNamespace(label));
       const merged: ParsedSubdagOptions = {
-        inputs: new Map([...shared.inputs, ...own.inputs]),
+        inputs: shared.inputs.size ? new Map([...shared.inputs, ...own.inputs]) : own.inputs,
         config: { ...shared.config, ...own.config },
         namespace: key,
         externalInputs: own.externalInputs ?? shared.externalInputs,

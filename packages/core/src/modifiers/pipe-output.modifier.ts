@@ -2,8 +2,10 @@ import { mutateMessages as text } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 import { PipeStep } from './pipe-step.js';
-import { outputList, readNamespace, resolveSteps, splitOptions, stepNodes } from './pipe-steps.js';
+import { outputList, type ResolvedStep, readNamespace, resolveSteps, splitOptions, stepNodes } from './pipe-steps.js';
 import { chainEnd, chainStart } from './step-chain.js';
+
+const OPTIONS = ['onOutput', 'namespace'];
 
 /**
  * Hamilton's `pipe_output`: the method's value runs through a chain of steps after the body. The
@@ -21,7 +23,7 @@ export class PipeOutputModifier implements Modifier {
 
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
     const { steps, options } = splitOptions(this.stepsAndOptions);
-    const { namespace, ok } = readNamespace(options, ['onOutput', 'namespace'], this.kind, ctx);
+    const { namespace, ok } = readNamespace(options, OPTIONS, this.kind, ctx);
     if (steps.length === 0) ctx.report(text.noOutputSteps(ctx.where));
     let problems = !ok || steps.length === 0;
     const bad = (message: string): void => {
@@ -34,7 +36,8 @@ export class PipeOutputModifier implements Modifier {
     if (chosen && stepTargets.length) bad(text.twoTargetLevels(ctx.where));
     if (problems) return nodes;
     const replaced = new Map<NodeDef, NodeDef[]>();
-    for (const [i, sink] of sinks.entries()) {
+    for (let i = 0; i < sinks.length; i++) {
+      const sink = sinks[i];
       // Step problems are the same for every output: report them once.
       const quiet = i === 0 ? ctx : { ...ctx, report: () => {} };
       const resolved = resolveSteps(steps, sink.name, namespace, this.kind, quiet);
@@ -42,13 +45,7 @@ export class PipeOutputModifier implements Modifier {
         problems = true;
         continue;
       }
-      if (i === 0)
-        this.checkOutputs(
-          chosen,
-          resolved.flatMap((s) => s.onOutput ?? []),
-          sinks,
-          ctx,
-        );
+      if (i === 0) this.checkOutputs(chosen, resolved, sinks, ctx);
       const applied = resolved.filter((s) => (chosen ?? s.onOutput)?.includes(sink.name) ?? true);
       if (applied.length === 0) continue;
       const start = chainStart(sink);
@@ -60,15 +57,21 @@ export class PipeOutputModifier implements Modifier {
       );
       replaced.set(sink, [...start.nodes, ...chain.nodes, chainEnd(sink, chain.last, undefined)]);
     }
-    return problems ? nodes : nodes.flatMap((n) => replaced.get(n) ?? [n]);
+    if (problems) return nodes;
+    const result: NodeDef[] = [];
+    for (const node of nodes) result.push(...(replaced.get(node) ?? [node]));
+    return result;
   }
 
+  /** Reports outputs chosen by the decorator or by steps that the method does not have. */
   private checkOutputs(
     chosen: readonly string[] | undefined,
-    stepOutputs: readonly string[],
+    resolved: readonly ResolvedStep[],
     sinks: readonly NodeDef[],
     ctx: ModifierContext,
   ): void {
+    const stepOutputs = resolved.flatMap((s) => s.onOutput ?? []);
+    if (!chosen && stepOutputs.length === 0) return; // every output is piped: nothing to check
     const names = sinks.map((s) => s.name);
     const unknown = [...new Set([...(chosen ?? []), ...stepOutputs])].filter((o) => !names.includes(o));
     if (unknown.length) ctx.report(text.noOutputs(ctx.where, unknown, names));

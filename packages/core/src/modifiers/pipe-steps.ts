@@ -1,4 +1,5 @@
 import { messages, mutateMessages, pipeMessages as text } from '../errors/messages.js';
+import { NO_TAGS } from '../graph/no-tags.js';
 import type { Dependency, NodeDef, NodeOrigin } from '../graph/types.js';
 import { GroupBinding, isPlainRecord, SourceBinding, ValueBinding } from './binding.js';
 import { ConfigConditionModifier } from './config-condition.modifier.js';
@@ -67,7 +68,8 @@ export function resolveSteps(
     ctx.report(message, nodeName);
   };
   const resolved: ResolvedStep[] = [];
-  for (const [i, step] of steps.entries()) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     const name = checkedStepName(step, i, nodeName, namespace, kind, ctx.where, bad);
     if (name === undefined || !(step instanceof PipeStep)) continue;
     const label = `@${kind} step "${name}"`;
@@ -79,13 +81,21 @@ export function resolveSteps(
         bad(messages.bareBinding(ctx.where, label, `argument ${j + 1}`, arg));
     });
     const onOutput = outputList(step.targetOutputs, kind, ctx.where, bad);
-    const where = `${ctx.where} (${label})`;
-    const included = step.conditions.every((c) => new ConfigConditionModifier(c.test, c.values).include({ ...ctx, where }));
-    if (included) resolved.push({ name, fn: step.fn as Function, args: step.args as ResolvedStep['args'], onOutput });
+    if (included(step, ctx, label)) resolved.push({ name, fn: step.fn as Function, args: step.args as ResolvedStep['args'], onOutput });
   }
-  const names = resolved.map((s) => s.name);
-  for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) bad(text.duplicateName(ctx.where, name, kind));
+  if (resolved.length > 1) {
+    const names = resolved.map((s) => s.name);
+    for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) bad(text.duplicateName(ctx.where, name, kind));
+  }
   return ok ? resolved : undefined;
+}
+
+/** Whether every config condition of the step holds. */
+function included(step: PipeStep, ctx: ModifierContext, label: string): boolean {
+  const { conditions } = step;
+  if (conditions.length === 0) return true;
+  const where = `${ctx.where} (${label})`;
+  return conditions.every((c) => new ConfigConditionModifier(c.test, c.values).include({ ...ctx, where }));
 }
 
 /** `onOutput` as a list of names; only `pipeOutput` steps may have one. */
@@ -129,26 +139,34 @@ export function stepNodes(
   origin: NodeOrigin | undefined,
 ): { nodes: NodeDef[]; last: Dependency } {
   let previous = head;
-  const nodes = steps.map((step, i): NodeDef => {
+  const nodes: NodeDef[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
     const deps: Dependency[] = [previous];
-    const readers = step.args.map((arg): ((args: unknown[]) => unknown) => {
-      if (arg instanceof ValueBinding) return () => arg.value;
-      deps.push({ name: arg.name, param: arg.name, type: undefined, optional: false });
-      const at = deps.length - 1;
-      return (args) => args[at];
-    });
-    const fn = step.fn;
     previous = linkTo(step.name);
-    return {
+    nodes.push({
       name: step.name,
       kind: 'function',
       deps,
-      call: (args) => fn(args[0], ...readers.map((read) => read(args))),
+      call: stepCall(step, deps),
       returnType: undefined,
-      tags: {},
+      tags: NO_TAGS,
       doc: describe(step, i),
       origin,
-    };
-  });
+    });
+  }
   return { nodes, last: previous };
+}
+
+/** `fn(piped, ...args)`: each extra argument a fixed value or a dependency, appended to `deps`. */
+function stepCall(step: ResolvedStep, deps: Dependency[]): (args: unknown[]) => unknown {
+  const fn = step.fn;
+  if (step.args.length === 0) return (args) => fn(args[0]);
+  const readers = step.args.map((arg): ((args: unknown[]) => unknown) => {
+    if (arg instanceof ValueBinding) return () => arg.value;
+    deps.push({ name: arg.name, param: arg.name, type: undefined, optional: false });
+    const at = deps.length - 1;
+    return (args) => args[at];
+  });
+  return (args) => fn(args[0], ...readers.map((read) => read(args)));
 }

@@ -3,6 +3,8 @@ import type { NodeDef } from '../graph/types.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 import { type PipeNamespace, readNamespace, resolveSteps, splitOptions, stepNodes } from './pipe-steps.js';
 
+const OPTIONS = ['onInput', 'namespace'];
+
 /**
  * Runs one argument of the method (the first, or `onInput`) through a chain of steps before the
  * body: each step is a node taking the previous value, and the method's dependency becomes the last
@@ -18,12 +20,16 @@ export class PipeModifier implements Modifier {
 
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
     const { steps, options } = splitOptions(this.stepsAndOptions);
-    const { namespace, ok } = readNamespace(options, ['onInput', 'namespace'], this.kind, ctx);
+    const { namespace, ok } = readNamespace(options, OPTIONS, this.kind, ctx);
     if (steps.length === 0) ctx.report(text.noSteps(ctx.where));
     if (!ok || steps.length === 0) return nodes;
     const onInput = options?.onInput;
     const targets = new Set(sinksOf(nodes));
-    return nodes.flatMap((node) => (targets.has(node) ? this.pipeInto(node, steps, onInput, namespace, ctx) : [node]));
+    const result: NodeDef[] = [];
+    for (const node of nodes)
+      if (targets.has(node)) result.push(...this.pipeInto(node, steps, onInput, namespace, ctx));
+      else result.push(node);
+    return result;
   }
 
   private pipeInto(

@@ -1,11 +1,9 @@
-import { addExternalNodes } from '../builder/add-external-nodes.js';
-import { assembleNodes } from '../builder/assemble-nodes.js';
-import { collectMethods, type HamiltonModule, type MethodSource } from '../builder/collect-methods.js';
 import { describeType, messages, subdagMessages as text } from '../errors/messages.js';
 import { valueMatchesType } from '../graph/type-compat.js';
 import type { Dependency, NodeDef } from '../graph/types.js';
 import { ValueBinding } from './binding.js';
 import type { ModifierContext } from './modifier.js';
+import { buildInnerGraph, type CollectedMethods } from './subdag-inner.js';
 import { namespaceSubdag, upstreamIn } from './subdag-namespace.js';
 import type { ParsedSubdagOptions } from './subdag-options.js';
 
@@ -35,29 +33,20 @@ export interface ExpandedSubdag {
  */
 export function expandSubdag(output: NodeDef, plan: SubdagPlan, ctx: ModifierContext): ExpandedSubdag | undefined {
   const { options, label } = plan;
+  const inner = buildInnerGraph(plan.methods, options.config, ctx, label);
+  if (!inner) return undefined;
   let problems = 0;
-  const innerReport = (message: string, node?: string): void => {
-    problems++;
-    ctx.report(text.inner(ctx.where, message, label), node);
-  };
   const fail = (message: string): void => {
     problems++;
     ctx.report(message, output.name);
   };
-  if (!plan.methods.ok) problems++;
-  const config = { ...ctx.config, ...options.config };
-  const inner = assembleNodes(plan.methods.sources, config, false, innerReport);
-  const computed = [...inner.values()].filter((n) => n.kind === 'function').map((n) => n.name);
-  addExternalNodes(inner, config, innerReport);
-  if (problems) return undefined;
-  const bindable = [...inner.values()].filter((n) => n.kind !== 'function').map((n) => n.name);
-  for (const [name, binding] of options.inputs) {
-    const input = inner.get(name);
-    if (!input || input.kind === 'function') fail(text.unknownInput(ctx.where, name, bindable, label));
+  options.inputs.forEach((binding, name) => {
+    const input = inner.nodes.get(name);
+    if (!input || input.kind === 'function') fail(text.unknownInput(ctx.where, name, bindableNames(inner.nodes), label));
     else if (binding instanceof ValueBinding && !valueMatchesType(binding.value, input.returnType))
       fail(messages.boundValueType(ctx.where, `${label} inputs`, name, describeType(input.returnType), binding.value));
-  }
-  const external = externalDeps(output, options.externalInputs ?? [], (name) =>
+  });
+  const external = externalDeps(output, options.externalInputs, (name) =>
     fail(
       text.unknownExternalInput(
         ctx.where,
@@ -68,16 +57,34 @@ export function expandSubdag(output: NodeDef, plan: SubdagPlan, ctx: ModifierCon
     ),
   );
   for (const dep of output.deps)
-    if (!external.has(dep) && !inner.has(dep.name)) fail(text.unknownParameter(ctx.where, dep.param, computed, label));
+    if (!external?.has(dep) && !inner.nodes.has(dep.name)) fail(text.unknownParameter(ctx.where, dep.param, inner.computed, label));
   if (problems) return undefined;
-  const scope = namespaceSubdag(inner, plan.namespace, options.inputs, options.config, output.origin, plan.kind);
-  const deps = output.deps.map((d) => (external.has(d) ? d : { ...d, name: scope.resolve(d.name) }));
-  const roots = deps.filter((_, i) => !external.has(output.deps[i])).map((d) => d.name);
+  const scope = namespaceSubdag(inner.nodes, plan.namespace, options.inputs, options.config, output.origin, plan.kind);
+  const deps: Dependency[] = [];
+  const roots: string[] = [];
+  for (const dep of output.deps)
+    if (external?.has(dep)) deps.push(dep);
+    else {
+      const name = scope.resolve(dep.name);
+      deps.push({ ...dep, name });
+      roots.push(name);
+    }
   return { nodes: upstreamIn(scope.nodes, roots), deps };
 }
 
-/** The dependencies `externalInputs` names (by parameter or by dependency name); a name matching none is reported. */
-function externalDeps(output: NodeDef, names: readonly string[], unknown: (name: string) => void): Set<Dependency> {
+/** The subdag's inputs that can be bound (its config and external nodes): for messages only. */
+function bindableNames(inner: ReadonlyMap<string, NodeDef>): string[] {
+  const names: string[] = [];
+  for (const node of inner.values()) if (node.kind !== 'function') names.push(node.name);
+  return names;
+}
+
+/**
+ * The dependencies `externalInputs` names (by parameter or by dependency name), undefined when it
+ * names none; a name matching no dependency is reported.
+ */
+function externalDeps(output: NodeDef, names: readonly string[] | undefined, unknown: (name: string) => void): Set<Dependency> | undefined {
+  if (!names?.length) return undefined;
   const deps = new Set<Dependency>();
   for (const name of names) {
     const matching = output.deps.filter((d) => d.param === name || d.name === name);
@@ -85,25 +92,6 @@ function externalDeps(output: NodeDef, names: readonly string[], unknown: (name:
     for (const dep of matching) deps.add(dep);
   }
   return deps;
-}
-
-/** A subdag's methods, and whether collecting them reported a problem (a value that is not a module). */
-export interface CollectedMethods {
-  readonly sources: readonly MethodSource[];
-  readonly ok: boolean;
-}
-
-/**
- * Collects the subdag's methods, once for all the subdags of a method (`parameterizedSubdag` builds one
- * per entry): a bad module is reported once, prefixed with `label`.
- */
-export function collectSubdagMethods(modules: HamiltonModule, ctx: ModifierContext, label: string): CollectedMethods {
-  let ok = true;
-  const sources = collectMethods(modules, (message) => {
-    ok = false;
-    ctx.report(text.inner(ctx.where, message, label));
-  });
-  return { sources, ok };
 }
 
 /** Subdags being built right now, to catch one that contains itself. */

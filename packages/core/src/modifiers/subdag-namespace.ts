@@ -1,3 +1,4 @@
+import { derivedOrigin } from '../graph/derived-origin.js';
 import type { NodeDef, NodeOrigin } from '../graph/types.js';
 import { renameCheckedNode } from '../validation/rename-checks.js';
 import { SourceBinding, type ValueBinding } from './binding.js';
@@ -25,25 +26,30 @@ export function namespaceSubdag(
   origin: NodeOrigin | undefined,
   modifier = 'subdag',
 ): SubdagScope {
-  const scoped = (name: string) => `${namespace}.${name}`;
+  const prefix = `${namespace}.`;
+  // An input (config or external node): read from a bound source, kept under the namespace, or left to the outer graph.
+  const inputName = (name: string): string => {
+    const binding = inputs.get(name);
+    if (binding) return binding instanceof SourceBinding ? binding.name : prefix + name;
+    return name in ownConfig ? prefix + name : name;
+  };
   const resolve = (name: string): string => {
     const node = inner.get(name);
-    const binding = inputs.get(name);
-    if (!node || node.kind === 'function') return node ? scoped(name) : name;
-    if (binding) return binding instanceof SourceBinding ? binding.name : scoped(name);
-    return name in ownConfig ? scoped(name) : name;
+    return !node ? name : node.kind === 'function' ? prefix + name : inputName(name);
   };
   const nodes = new Map<string, NodeDef>();
-  const marked = origin && { ...origin, modifier };
+  const marked = origin && derivedOrigin(origin, modifier);
   for (const node of inner.values()) {
-    const name = resolve(node.name);
     if (node.kind === 'function') {
+      const name = prefix + node.name;
       const deps = node.deps.map((d) => ({ ...d, name: resolve(d.name) }));
       nodes.set(name, renameCheckedNode({ ...node, name, deps, origin: marked }, resolve));
-    } else if (name === scoped(node.name)) {
-      const binding = inputs.get(node.name) as ValueBinding | undefined;
-      nodes.set(name, binding ? valueNode(name, binding.value, node, marked) : { ...node, name });
+      continue;
     }
+    const name = inputName(node.name);
+    if (name !== prefix + node.name) continue;
+    const binding = inputs.get(node.name) as ValueBinding | undefined;
+    nodes.set(name, binding ? valueNode(name, binding.value, node, marked) : { ...node, name });
   }
   return { resolve, nodes };
 }
@@ -62,7 +68,7 @@ function valueNode(name: string, value: unknown, input: NodeDef, origin: NodeOri
   };
 }
 
-/** The nodes of `scope` that `roots` need, directly or indirectly. */
+/** The nodes of `scope` that `roots` need, directly or indirectly, in the order of `scope`. */
 export function upstreamIn(scope: ReadonlyMap<string, NodeDef>, roots: readonly string[]): NodeDef[] {
   const needed = new Set<string>();
   const stack = roots.filter((r) => scope.has(r));
@@ -72,5 +78,7 @@ export function upstreamIn(scope: ReadonlyMap<string, NodeDef>, roots: readonly 
     needed.add(name);
     for (const dep of scope.get(name)!.deps) if (scope.has(dep.name)) stack.push(dep.name);
   }
-  return [...scope.values()].filter((n) => needed.has(n.name));
+  const nodes: NodeDef[] = [];
+  for (const node of scope.values()) if (needed.has(node.name)) nodes.push(node);
+  return nodes;
 }

@@ -45,7 +45,6 @@ export function parseSubdagOptions(
   site: SubdagSite = SUBDAG,
 ): ParsedSubdagOptions {
   const { label } = site;
-  const known = ['inputs', 'config', ...(site.namespaces ? ['namespace'] : []), 'externalInputs'];
   let ok = true;
   const bad = (message: string): void => {
     ok = false;
@@ -56,7 +55,16 @@ export function parseSubdagOptions(
   let namespace: string | undefined;
   let externalInputs: string[] | undefined;
   if (options !== undefined && !isPlainRecord(options))
-    bad(text.badOptions(where, options, label, `{ ${known.map((k) => `${k}?`).join(', ')} }`));
+    bad(
+      text.badOptions(
+        where,
+        options,
+        label,
+        `{ ${knownOptions(site)
+          .map((k) => `${k}?`)
+          .join(', ')} }`,
+      ),
+    );
   for (const [key, v] of Object.entries(isPlainRecord(options) ? options : {})) {
     if (key === 'namespace' && site.namespaces) {
       if (typeof v === 'string' && v !== '' && !v.endsWith('__')) namespace = v;
@@ -77,10 +85,15 @@ export function parseSubdagOptions(
     } else if (key === 'externalInputs') {
       if (Array.isArray(v) && v.every((name) => typeof name === 'string' && name !== '')) externalInputs = v;
       else bad(text.badExternalInputs(where, v, label));
-    } else bad(text.unknownOption(where, key, label, known));
+    } else bad(text.unknownOption(where, key, label, knownOptions(site)));
   }
   const parsed = { inputs, config, namespace, externalInputs, ok };
   return checkConfigAndInputs(parsed, where, report, label);
+}
+
+/** The options a site takes, for messages. */
+function knownOptions(site: SubdagSite): string[] {
+  return ['inputs', 'config', ...(site.namespaces ? ['namespace'] : []), 'externalInputs'];
 }
 
 /**
@@ -93,7 +106,8 @@ export function checkConfigAndInputs(
   report: (message: string) => void,
   label = SUBDAG.label,
 ): ParsedSubdagOptions {
-  const shared = [...options.inputs.keys()].filter((key) => Object.hasOwn(options.config, key));
+  const shared: string[] = [];
+  for (const key of options.inputs.keys()) if (Object.hasOwn(options.config, key)) shared.push(key);
   if (shared.length === 0) return options;
   report(text.configAndInputs(where, shared, label));
   return { ...options, ok: false };

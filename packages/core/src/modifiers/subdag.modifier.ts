@@ -2,7 +2,8 @@ import type { HamiltonModule } from '../builder/collect-methods.js';
 import { subdagMessages as text } from '../errors/messages.js';
 import type { NodeDef } from '../graph/types.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
-import { buildOnce, collectSubdagMethods, expandSubdag } from './subdag-expansion.js';
+import { buildOnce, expandSubdag } from './subdag-expansion.js';
+import { collectSubdagMethods } from './subdag-inner.js';
 import { parseSubdagOptions } from './subdag-options.js';
 
 /**

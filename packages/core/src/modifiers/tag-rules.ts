@@ -3,7 +3,8 @@ import { tagMessages as text } from '../errors/messages.js';
 /** The tag namespace the framework keeps for itself (data-quality, materializer tags, ...). */
 export const RESERVED_TAG_NAMESPACE = 'hamilton';
 
-const KEY_PART = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A dotted identifier: parts of letters, digits and `_`, none starting with a digit. */
+const DOTTED_KEY = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
  * Checks user tags as Hamilton does: a key is a dotted identifier (`owner`, `team.name`) outside the
@@ -12,7 +13,8 @@ const KEY_PART = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function checkUserTags(tags: Readonly<Record<string, unknown>>, label: string, report: (message: string) => void): boolean {
   let ok = true;
-  for (const [key, value] of Object.entries(tags)) {
+  for (const key of Object.keys(tags)) {
+    const value = tags[key];
     const keyIssue = keyProblem(key);
     const valueIssue = valueProblem(value);
     if (keyIssue) report(text.badKey(label, key, keyIssue));
@@ -23,9 +25,9 @@ export function checkUserTags(tags: Readonly<Record<string, unknown>>, label: st
 }
 
 function keyProblem(key: string): string | undefined {
-  const parts = key.split('.');
-  if (!parts.every((p) => KEY_PART.test(p))) return 'a tag key is a dotted identifier such as owner or team.name';
-  if (parts[0] === RESERVED_TAG_NAMESPACE) return `the "${RESERVED_TAG_NAMESPACE}." namespace is reserved for the framework's own tags`;
+  if (!DOTTED_KEY.test(key)) return 'a tag key is a dotted identifier such as owner or team.name';
+  if (key === RESERVED_TAG_NAMESPACE || key.startsWith(`${RESERVED_TAG_NAMESPACE}.`))
+    return `the "${RESERVED_TAG_NAMESPACE}." namespace is reserved for the framework's own tags`;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { NodeDef, TagValue } from '../graph/types.js';
+import { withKeys } from '../graph/with-keys.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 import { checkUserTags } from './tag-rules.js';
 
@@ -13,6 +14,6 @@ export class TagModifier implements Modifier {
   apply(nodes: NodeDef[], ctx: ModifierContext): NodeDef[] {
     if (!checkUserTags(this.tags, `${ctx.where}: @tag`, (m) => ctx.report(m))) return nodes;
     const targets = new Set(sinksOf(nodes));
-    return nodes.map((n) => (targets.has(n) ? { ...n, tags: { ...n.tags, ...(this.tags as Record<string, TagValue>) } } : n));
+    return nodes.map((n) => (targets.has(n) ? { ...n, tags: withKeys(n.tags, this.tags as Record<string, TagValue>) } : n));
   }
 }

@@ -3,7 +3,7 @@ import { typesCompatible, valueMatchesType } from '../graph/type-compat.js';
 import type { NodeDef, TypeRef } from '../graph/types.js';
 import { isPlainRecord } from './binding.js';
 import { checkNames } from './check-names.js';
-import { extractedDoc, extractedNode } from './extracted-node.js';
+import { extractedDoc, extractor } from './extracted-node.js';
 import { type Modifier, type ModifierContext, sinksOf } from './modifier.js';
 
 /**
@@ -44,16 +44,18 @@ export class UnpackFieldsModifier implements Modifier {
         ctx.report(extractMessages.notArrayReturn(ctx.where, describeType(target.returnType)), target.name);
         continue;
       }
-      for (const [index, { name, type }] of positions.entries())
+      const part = extractor(target, this.kind);
+      for (let index = 0; index < positions.length; index++) {
+        const { name, type } = positions[index];
         result.push(
-          extractedNode(target, {
+          part({
             name,
-            modifier: this.kind,
             returnType: type,
             doc: extractedDoc(target.doc, `Item ${index} of ${target.name}.`),
-            read: (value) => readItem(target.name, value, name, index, type),
+            call: (args) => readItem(target.name, args[0], name, index, type),
           }),
         );
+      }
     }
     return result;
   }
@@ -61,10 +63,14 @@ export class UnpackFieldsModifier implements Modifier {
   private positions(ctx: ModifierContext): Position[] | undefined {
     const positions: Array<{ name: unknown; type: TypeRef }> = [];
     let ok = true;
-    this.fields.forEach((field, index) => {
+    for (let index = 0; index < this.fields.length; index++) {
+      const field = this.fields[index];
+      if (typeof field === 'string') {
+        positions.push({ name: field, type: undefined });
+        continue;
+      }
       const entries = isPlainRecord(field) ? Object.entries(field) : [];
-      if (typeof field === 'string') positions.push({ name: field, type: undefined });
-      else if (entries.length === 1 && typeof entries[0][1] === 'function') positions.push({ name: entries[0][0], type: entries[0][1] });
+      if (entries.length === 1 && typeof entries[0][1] === 'function') positions.push({ name: entries[0][0], type: entries[0][1] });
       else {
         const many = entries.length > 1 && entries.every(([, type]) => typeof type === 'function');
         ctx.report(
@@ -78,7 +84,7 @@ export class UnpackFieldsModifier implements Modifier {
         );
         ok = false;
       }
-    });
+    }
     if (positions.length === 0 && this.fields.length > 0) return undefined;
     const names = checkNames(
       positions.map((p) => p.name),
