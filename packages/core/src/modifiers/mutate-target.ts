@@ -1,48 +1,21 @@
-import { Conditional, type StepCondition } from './conditional.js';
-import type { StepNamespace } from './pipe-step.js';
-
-/** What `applyTo(...)` was given besides the target; checked by the graph builder. */
-interface TargetSettings {
-  readonly name?: unknown;
-  readonly namespace?: unknown;
-  readonly conditions: readonly StepCondition[];
-}
+import { Conditional, type ConditionalSettings } from './conditional.js';
 
 /**
  * One target of `mutate` with bindings of its own (Hamilton's `apply_to`). Immutable: `named` and
- * `when*` return a new target. Nothing is checked here; the graph builder reports misuse.
+ * `when*` return a new target; by default its node is `${target}.${method}`. Nothing is checked
+ * here; the graph builder reports misuse.
  */
 export class MutateTarget extends Conditional<MutateTarget> {
-  private readonly settings: TargetSettings;
-
   constructor(
     readonly target: unknown,
     readonly bindings: unknown,
-    settings: TargetSettings = { conditions: [] },
+    settings: ConditionalSettings = { conditions: [] },
   ) {
-    super();
-    this.settings = settings;
+    super(settings);
   }
 
-  get name(): unknown {
-    return this.settings.name;
-  }
-
-  get namespace(): unknown {
-    return this.settings.namespace;
-  }
-
-  get conditions(): readonly StepCondition[] {
-    return this.settings.conditions;
-  }
-
-  /** Names the step's node (default: `${target}.${method}`); with a namespace, `${namespace}.${name}` (`true`: the target's name). */
-  named(name: string, namespace?: StepNamespace): MutateTarget {
-    return new MutateTarget(this.target, this.bindings, { ...this.settings, name, namespace });
-  }
-
-  protected withCondition(condition: StepCondition): MutateTarget {
-    return new MutateTarget(this.target, this.bindings, { ...this.settings, conditions: [...this.settings.conditions, condition] });
+  protected withSettings(settings: ConditionalSettings): MutateTarget {
+    return new MutateTarget(this.target, this.bindings, settings);
   }
 }
 

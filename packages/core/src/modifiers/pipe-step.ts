@@ -1,18 +1,9 @@
-import { Conditional, type StepCondition } from './conditional.js';
+import { Conditional, type ConditionalSettings } from './conditional.js';
 
-export type { StepCondition } from './conditional.js';
-
-/**
- * Where a step's node is named: a namespace string (`ns.step`), or `true` for the namespace of the
- * node the pipe belongs to (`node.step`).
- */
-export type StepNamespace = string | true;
+export type { StepCondition, StepNamespace } from './conditional.js';
 
 /** What a step was given besides its function and arguments; every field is checked by the graph builder. */
-interface StepSettings {
-  readonly name?: unknown;
-  readonly namespace?: unknown;
-  readonly conditions: readonly StepCondition[];
+interface StepSettings extends ConditionalSettings {
   /** `pipeOutput` only: the outputs of the method this step applies to. */
   readonly onOutput?: unknown;
 }
@@ -20,35 +11,19 @@ interface StepSettings {
 /**
  * One transform of a `pipe` or `pipeOutput`: a function applied to the piped value and its extra
  * arguments (`value(x)` / `source('node')`). Immutable: `named`, `onOutput` and `when*` return a new
- * step. Nothing is checked here; the graph builder reports misuse.
+ * step; by default its node is `${node}.${fn.name}`. Nothing is checked here; the graph builder
+ * reports misuse.
  *
  * @example
  * const doubled: PipeStep = step(scale, value(2)).named('doubled').when({ promo: true });
  */
-export class PipeStep extends Conditional<PipeStep> {
-  private readonly settings: StepSettings;
-
+export class PipeStep extends Conditional<PipeStep, StepSettings> {
   constructor(
     readonly fn: unknown,
     readonly args: readonly unknown[],
     settings: StepSettings = { conditions: [] },
   ) {
-    super();
-    this.settings = settings;
-  }
-
-  /** The name given with `.named()`, if any. */
-  get name(): unknown {
-    return this.settings.name;
-  }
-
-  /** The namespace given with `.named(name, namespace)`, if any. */
-  get namespace(): unknown {
-    return this.settings.namespace;
-  }
-
-  get conditions(): readonly StepCondition[] {
-    return this.settings.conditions;
+    super(settings);
   }
 
   /** The outputs given with `.onOutput()`, if any. */
@@ -56,21 +31,13 @@ export class PipeStep extends Conditional<PipeStep> {
     return this.settings.onOutput;
   }
 
-  /**
-   * Names the step's node (default: `${node}.${fn.name}`). With a namespace, the node is
-   * `${namespace}.${name}`; `true` uses the node the pipe belongs to, so two pipes can reuse step names.
-   */
-  named(name: string, namespace?: StepNamespace): PipeStep {
-    return new PipeStep(this.fn, this.args, { ...this.settings, name, namespace });
-  }
-
   /** `pipeOutput` only: applies this step to the listed outputs of a method with several (extractColumns, ...). */
   onOutput(outputs: string | readonly string[]): PipeStep {
-    return new PipeStep(this.fn, this.args, { ...this.settings, onOutput: outputs });
+    return this.withSettings({ ...this.settings, onOutput: outputs });
   }
 
-  protected withCondition(condition: StepCondition): PipeStep {
-    return new PipeStep(this.fn, this.args, { ...this.settings, conditions: [...this.settings.conditions, condition] });
+  protected withSettings(settings: StepSettings): PipeStep {
+    return new PipeStep(this.fn, this.args, settings);
   }
 }
 
