@@ -34,3 +34,22 @@ export function runCli(args: readonly string[], cwd?: string): Promise<CliRun> {
     child.once('close', (code, signal) => resolve({ ...run, code, signal }));
   });
 }
+
+/**
+ * Resolves with everything `child` wrote to stdout once `pattern` matches it; rejects, with both
+ * outputs, if the process exits first (`what` names it in that message).
+ */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, what = 'the command'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (pattern.test(stdout)) resolve(stdout);
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${what} exited (code ${code}, signal ${signal}) before ${pattern}; stdout:\n${stdout}\nstderr:\n${stderr}`)),
+    );
+  });
+}

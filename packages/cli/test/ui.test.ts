@@ -6,25 +6,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runCli, spawnCli } from './spawn-cli.js';
+import { runCli, spawnCli, waitForOutput } from './spawn-cli.js';
 
 const TIMEOUT = 30_000;
 
+const SERVED_AT = / at (http:\/\/\S+)\n/;
+
 /** The URL the command prints once it serves; rejects if it exits first. */
-function servedUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const url = / at (http:\/\/\S+)\n/.exec(stdout)?.[1];
-      if (url) resolve(url);
-    });
-    child.once('exit', (code, signal) =>
-      reject(new Error(`ui exited (code ${code}, signal ${signal}) before serving:\n${stdout}\n${stderr}`)),
-    );
-  });
+async function servedUrl(child: ChildProcess): Promise<string> {
+  return SERVED_AT.exec(await waitForOutput(child, SERVED_AT, 'ui'))![1];
 }
 
 /** Everything written to stdout until the process exits, and how it exited. */

@@ -6,26 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort } from '../../adapters/test/support/free-port.js';
 import { type RedisServer, startRedisServer } from '../../adapters/test/support/redis-server.js';
-import { runCli, spawnCli } from './spawn-cli.js';
+import { runCli, spawnCli, waitForOutput } from './spawn-cli.js';
 
 const MODULE = fileURLToPath(new URL('./fixtures/pipeline.ts', import.meta.url));
 const BROKEN_MODULE = fileURLToPath(new URL('./fixtures/broken-pipeline.ts', import.meta.url));
-
-/** Resolves with everything written to stdout once `pattern` appears; rejects if the worker exits first. */
-function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (pattern.test(stdout)) resolve(stdout);
-    });
-    child.once('exit', (code, signal) =>
-      reject(new Error(`the worker exited (code ${code}, signal ${signal}) before ${pattern}; stdout:\n${stdout}\nstderr:\n${stderr}`)),
-    );
-  });
-}
 
 describe('hamilton-ts worker on a real Redis', () => {
   let redis: RedisServer;
@@ -62,7 +46,7 @@ describe('hamilton-ts worker on a real Redis', () => {
       ]);
       running.add(worker);
       const exited = once(worker, 'exit');
-      const ready = await waitForOutput(worker, /\n/);
+      const ready = await waitForOutput(worker, /\n/, 'the worker');
       expect(ready).toBe(`hamilton-ts worker: queue cli-test on ${redis.url}, 1 module(s), concurrency 2\n`);
       worker.kill(signal);
       const [code, exitSignal] = await exited;
