@@ -17,17 +17,14 @@ export function formatTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
-/** The words a summary gives for NaN and ±Infinity (JSON has no numbers for them), as the page shows them. */
-const NON_FINITE: Readonly<Record<string, string>> = { NaN: 'NaN', Infinity: '∞', '-Infinity': '−∞' };
-
 /**
  * A number as a person reads it: grouped thousands, at most 6 significant digits, NaN and ±∞ spelled,
  * also when a summary gives them in words ('NaN', 'Infinity', '-Infinity'). `null` is what JSON made of
  * NaN and ±∞ in summaries recorded before they were given in words: shown as not finite.
  */
-export function formatNumber(value: SummaryStat | null): string {
-  if (value === null) return 'not finite';
-  if (typeof value === 'string') return NON_FINITE[value] ?? value;
+export function formatNumber(stat: SummaryStat | null): string {
+  if (stat === null) return 'not finite';
+  const value = Number(stat); // the words are JavaScript's own spelling of those numbers
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString('en-US');

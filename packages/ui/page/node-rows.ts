@@ -1,22 +1,15 @@
 // One row per node of a run, joining what ran (GET /api/runs/:id) with what was planned (…/graph).
-import type { NodeStatus, PlannedNode, RecordedError, RunDetail, ValueSummary } from '../src/store/records.js';
+import type { NodeStatus, PlannedNode, RunDetail, RunNode } from '../src/store/records.js';
 
 /** A node's state on the page: `pending` has not finished yet (the run is going), `input` is given, not run. */
 export type RowStatus = NodeStatus | 'pending' | 'input';
 
-/** What the picture, the waterfall, the table and the node view show of one node. */
-export interface NodeRow {
-  readonly name: string;
+/** What the picture, the waterfall, the table and the node view show of one node: the API's node, and what was planned. */
+export interface NodeRow extends Pick<RunNode, 'name' | 'type' | 'doc' | 'tags' | 'error' | 'summary' | 'cacheStatus'> {
   readonly status: RowStatus;
   /** ms after the run's start; undefined until it finishes. */
   readonly offsetMs?: number;
   readonly durationMs?: number;
-  readonly type: string;
-  readonly doc: string;
-  readonly tags: Readonly<Record<string, string | readonly string[]>>;
-  readonly error?: RecordedError;
-  readonly summary?: ValueSummary;
-  readonly cacheStatus?: string;
   readonly planned?: PlannedNode;
 }
 
