@@ -172,22 +172,27 @@ describe('the runs list and a failed run', () => {
   it('shows a node whose doc holds <script> as text: no dialog, no new script element', async () => {
     // The picture's nodes open the view too: by mouse, and by keyboard (Tab to the node, Enter).
     const view = page.locator('.node-view');
+    // The page redraws after the event that opened a node: wait for it, then read what it shows.
+    const opened = async (name: string) => {
+      await page.waitForFunction((n) => document.querySelector('.node-view h2')?.textContent === n, name);
+      return view.locator('h2').textContent();
+    };
     await page.locator(`.picture g.node[data-name="report"]`).click();
-    await expect(view.locator('h2').textContent()).resolves.toBe('report');
+    await expect(opened('report')).resolves.toBe('report');
     await page.locator('.picture g.node[data-name="spendMean"]').focus();
     await page.keyboard.press('Enter');
-    await expect(view.locator('h2').textContent()).resolves.toBe('spendMean');
+    await expect(opened('spendMean')).resolves.toBe('spendMean');
     await page.locator('.node-table a', { hasText: 'scaled' }).click();
-    await expect(view.locator('h2').textContent()).resolves.toBe('scaled');
+    await expect(opened('scaled')).resolves.toBe('scaled');
     await expect(view.locator('.doc').textContent()).resolves.toBe(HOSTILE_DOC);
     await expect(view.textContent()).resolves.toContain('Features.scaled (features.ts:12)');
     await expect(view.locator('.node-links a').allTextContents()).resolves.toEqual(['spend', 'spendMean', HOSTILE_NAME]);
 
     await page.locator('.node-view a', { hasText: HOSTILE_NAME }).click();
-    await expect(view.locator('h2').textContent()).resolves.toBe(HOSTILE_NAME);
+    await expect(opened(HOSTILE_NAME)).resolves.toBe(HOSTILE_NAME);
     await page.locator('.node-view .node-links a', { hasText: 'scaled' }).click();
     await page.locator('.node-view .node-links a', { hasText: 'spendMean' }).click();
-    await expect(view.locator('h2').textContent()).resolves.toBe('spendMean');
+    await expect(opened('spendMean')).resolves.toBe('spendMean');
     await expect(view.locator('.tags').textContent()).resolves.toBe('stagefeaturesownersana, bo');
     await expect(view.locator('.summary').textContent()).resolves.toContain('value0');
 
