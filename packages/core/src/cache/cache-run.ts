@@ -4,8 +4,9 @@ import type { NodeDef } from '../graph/types.js';
 import { isThenable } from '../lifecycle/hook-set.js';
 import { debugEnabled, getLogger } from '../logging/logger.js';
 import type { CacheBehavior, CacheStatus } from './cache-options.js';
-import { codeVersionOf } from './code-version.js';
+import { DeferredResults, deferrableType, type VersionRef } from './deferred-results.js';
 import type { StoredEntry } from './metadata-store.js';
+import { cacheKeyOf, FRESH, type NodeKeying } from './node-keys.js';
 import type { OpenCache } from './open-cache.js';
 import { decodeResult, preparedValue, prepareResult } from './result-formats.js';
 import { manifestRecords, planSignature } from './run-manifest.js';
@@ -32,19 +33,22 @@ export class StoredValue {
 /** What a read that may not recompute gives when the file cannot be read. */
 const NOT_READ = Symbol('not read');
 
-/** Marks versions that were made up for values with no fingerprint: keys holding one are never stored. */
-const FRESH = '~';
-
 /**
  * The cache's part of one run: keys each node from its code version and the data versions of what it
  * receives, loads what was stored, and stores what it computes. Data versions are remembered by object
  * identity for this run only, so a value changed between runs is fingerprinted again.
  *
- * Stores are write-behind (see `ResultWriter`): a result is fingerprinted here, since dependents' keys
- * need its data version, and queued; lookups see queued results before stored ones.
+ * Stores are write-behind (see `ResultWriter`); lookups see queued results before stored ones. A node
+ * with nothing stored yet (and a `recompute` node) needs no key before it runs: when it returns a typed
+ * array, the result is only copied here, and the writer thread fingerprints and keys it (see
+ * `DeferredResults`). Otherwise the result is fingerprinted here, since a lookup needs the key.
  */
 export class CacheRun {
-  private readonly versions = new WeakMap<object, string>();
+  /** Data versions by value: a string, or the index of a deferred result of this run. */
+  private readonly versions = new WeakMap<object, VersionRef>();
+  /** This run's results left to the writer thread to fingerprint and key. */
+  private readonly deferred: DeferredResults;
+  private knownRead = false;
   /** Keys whose files failed to read in this run (their entries are being removed). */
   private readonly unreadable = new Set<string>();
   private readonly debugging = debugEnabled();
@@ -58,21 +62,35 @@ export class CacheRun {
     /** Hits may stay unread (no adapter observes values). */
     private readonly lazy: boolean,
   ) {
-    this.recorder = new RunRecorder(runId);
+    this.deferred = new DeferredResults(cache);
+    this.recorder = new RunRecorder(runId, this.deferred);
   }
 
-  /** Runs `node` through the cache; `compute` runs it for real. May return a `StoredValue` when lazy. */
-  invoke(node: NodeDef, args: unknown[], compute: ComputeNode): unknown {
-    const behavior = this.cache.behaviors.of(node.name);
-    const codeVersion = codeVersionOf(node, this.cache.hasher);
+  /**
+   * Runs `node` through the cache; `compute` runs it for real (the node's own call when absent). May
+   * return a `StoredValue` when lazy.
+   */
+  invoke(node: NodeDef, args: unknown[], compute?: ComputeNode): unknown {
+    const keying = this.cache.keys.of(node);
+    const { behavior, codeVersion } = keying;
     if (behavior === 'ignore')
-      return this.after(this.computeWith(args, compute), (value) => {
+      return this.after(this.computeWith(node, args, compute), (value) => {
         this.note(node.name, { status: 'ignored', codeVersion });
         return value;
       });
-    const key = this.keyOf(node, args, codeVersion);
+    if (behavior === 'recompute' || (behavior === 'default' && !this.isKnown(node.name))) {
+      const refs = this.refsOf(keying, args);
+      if (refs) {
+        // No closure for a node that returns at once: this is the path of every result of a cold run.
+        const value = this.computeWith(node, args, compute);
+        return isThenable(value)
+          ? Promise.resolve(value).then((v) => this.computed(node, keying, refs, behavior, v))
+          : this.computed(node, keying, refs, behavior, value);
+      }
+    }
+    const key = this.keyOf(keying, args);
     if (behavior === 'default' && !key.startsWith(FRESH)) {
-      const entry = this.unreadable.has(key) ? undefined : this.lookup(key);
+      const entry = this.unreadable.has(key) ? undefined : this.lookup(key, node.name);
       if (entry) {
         this.note(node.name, { status: 'hit', cacheKey: key, dataVersion: entry.dataVersion, codeVersion });
         const stored = new StoredValue(key, entry, () => this.compute(node, args, compute, key, behavior, codeVersion, true));
@@ -108,7 +126,7 @@ export class CacheRun {
       const step = plan.stepOfSlot[slot];
       if (step < 0 || outputs.has(slot)) continue; // fed values are in their slots already
       const [key, dataVersion] = found.records[step];
-      const entry = this.lookup(key);
+      const entry = this.lookup(key, plan.steps[step].node.name);
       if (!entry || entry.dataVersion !== dataVersion) return false;
       const value = this.read(new StoredValue(key, entry, () => NOT_READ));
       if (value === NOT_READ) return false;
@@ -127,32 +145,51 @@ export class CacheRun {
   finish(succeeded: boolean): Promise<void> {
     const { writer } = this.cache;
     const manifest = this.manifest;
-    const records = succeeded && manifest ? manifestRecords(manifest.plan, (name) => this.recorder.latest(name)) : undefined;
-    if (manifest && records) writer.addManifest(manifest.key, { generation: manifest.generation, records });
+    const records = succeeded && manifest ? manifestRecords(manifest.plan, (name) => this.recorder.raw(name), this.deferred) : undefined;
+    if (manifest && records) writer.addManifest(manifest.key, { generation: manifest.generation, records }, this.deferred);
+    writer.endLog(this.deferred);
     writer.send();
     return Promise.resolve();
   }
 
-  /** The entry under `key`: one still being written, else a stored one. */
-  private lookup(key: string): StoredEntry | undefined {
-    return this.cache.writer.entry(key) ?? this.cache.metadata.get(key);
+  /** Whether the directory holds (or this process is writing) results of `name`: else no lookup can hit. */
+  private isKnown(name: string): boolean {
+    const { known, metadata } = this.cache;
+    if (!this.knownRead) {
+      known.refresh(metadata);
+      this.knownRead = true;
+    }
+    return known.has(name);
   }
 
-  private keyOf(node: NodeDef, args: readonly unknown[], codeVersion: string): string {
-    const parts = [`${node.name.length}:${node.name}`, codeVersion];
-    let fresh = false;
-    for (let i = 0; i < node.deps.length; i++) {
-      const dep = node.deps[i].name;
-      if (this.cache.behaviors.isIgnored(dep)) continue;
-      const version = this.versionOf(args[i]);
-      fresh ||= version.startsWith(FRESH);
-      parts.push(`${dep.length}:${dep}=${version}`);
+  /** The entry under `key`: one still being written, else a stored one. */
+  private lookup(key: string, node: string): StoredEntry | undefined {
+    return this.cache.writer.entry(key, this.cache.known.queuedHere(node)) ?? this.cache.metadata.get(key);
+  }
+
+  private keyOf(keying: NodeKeying, args: readonly unknown[]): string {
+    const versions: string[] = new Array(keying.keyed.length);
+    for (let k = 0; k < keying.keyed.length; k++) versions[k] = this.versionOf(args[keying.keyed[k]]);
+    return cacheKeyOf(this.cache.hasher, keying.digest, versions);
+  }
+
+  /** What the node's key takes from its arguments, deferred results left as indices; `undefined` when one has no fingerprint. */
+  private refsOf(keying: NodeKeying, args: readonly unknown[]): VersionRef[] | undefined {
+    const refs: VersionRef[] = new Array(keying.keyed.length);
+    for (let k = 0; k < keying.keyed.length; k++) {
+      const ref = this.refOf(args[keying.keyed[k]]);
+      if (typeof ref === 'string' && ref.startsWith(FRESH)) return undefined;
+      refs[k] = ref;
     }
-    const key = this.cache.hasher.digest(parts.join('\u0000'));
-    return fresh ? FRESH + key : key;
+    return refs;
   }
 
   private versionOf(value: unknown): string {
+    const ref = this.refOf(value);
+    return typeof ref === 'string' ? ref : this.deferred.version(ref);
+  }
+
+  private refOf(value: unknown): VersionRef {
     if (value instanceof StoredValue) return value.entry.dataVersion;
     const object = value !== null && (typeof value === 'object' || typeof value === 'function');
     if (object) {
@@ -164,37 +201,72 @@ export class CacheRun {
     return version;
   }
 
+  /**
+   * A node computed without a key. A typed array result is copied and queued for the writer thread, which
+   * fingerprints and keys it; any other result is fingerprinted and keyed here.
+   */
+  private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], behavior: CacheBehavior, value: unknown): unknown {
+    const type = deferrableType(value);
+    if (type === undefined || (node.cache?.format === 'parquet' && this.cache.parquet)) {
+      const versions = refs.map((ref) => (typeof ref === 'string' ? ref : this.deferred.version(ref)));
+      return this.settle(node, value, cacheKeyOf(this.cache.hasher, keying.digest, versions), behavior, keying.codeVersion, false);
+    }
+    const { writer, known } = this.cache;
+    const log = this.deferred;
+    const array = value as ArrayBufferView;
+    for (let r = 0; r < refs.length; r++) log.refs.push(refs[r]);
+    writer.staging.copyInto(array, log);
+    const index = log.add(
+      node.name,
+      keying.digest,
+      keying.codeVersion,
+      behavior === 'recompute' ? 'recompute' : 'miss',
+      type,
+      array.byteLength,
+    );
+    this.versions.set(array, index);
+    this.recorder.add(node.name, index);
+    known.add(node.name);
+    if (this.debugging)
+      getLogger().debug!(`hamilton-ts cache: ${log.statuses[index]} ${node.name} (keyed by the writer thread)`, { node: node.name });
+    const room = writer.addDeferred(log, index);
+    return room ? room.then(() => value) : value;
+  }
+
   private compute(
     node: NodeDef,
     args: unknown[],
-    compute: ComputeNode,
+    compute: ComputeNode | undefined,
     key: string,
     behavior: CacheBehavior,
     codeVersion: string,
     again: boolean,
   ): unknown {
-    return this.after(this.computeWith(args, compute), (value) => {
-      const dataVersion = this.cache.fingerprints.of(value);
-      const record = (status: CacheStatus, v: string): CacheNodeRecord => ({ status, cacheKey: key, dataVersion: v, codeVersion });
-      let entry: CacheNodeRecord;
-      let room: Promise<void> | undefined;
-      if (dataVersion === undefined) {
-        const made = FRESH + randomUUID();
-        this.remember(value, made);
-        entry = record('unhashable', made);
-      } else {
-        this.remember(value, dataVersion);
-        entry = record(behavior === 'recompute' ? 'recompute' : behavior === 'disable' ? 'disabled' : 'miss', dataVersion);
-        if (behavior !== 'disable' && !key.startsWith(FRESH)) room = this.store(node, key, codeVersion, dataVersion, value);
-      }
-      if (again) this.recorder.amend(node.name, entry);
-      else this.note(node.name, entry);
-      return room ? room.then(() => value) : value;
-    });
+    return this.after(this.computeWith(node, args, compute), (value) => this.settle(node, value, key, behavior, codeVersion, again));
   }
 
-  /** Reads arguments that are stored values, then computes. */
-  private computeWith(args: unknown[], compute: ComputeNode): unknown {
+  /** Records a computed result under `key`, fingerprinted here, and queues it unless its behavior or an unhashable value forbids. */
+  private settle(node: NodeDef, value: unknown, key: string, behavior: CacheBehavior, codeVersion: string, again: boolean): unknown {
+    const dataVersion = this.cache.fingerprints.of(value);
+    const record = (status: CacheStatus, v: string): CacheNodeRecord => ({ status, cacheKey: key, dataVersion: v, codeVersion });
+    let entry: CacheNodeRecord;
+    let room: Promise<void> | undefined;
+    if (dataVersion === undefined) {
+      const made = FRESH + randomUUID();
+      this.remember(value, made);
+      entry = record('unhashable', made);
+    } else {
+      this.remember(value, dataVersion);
+      entry = record(behavior === 'recompute' ? 'recompute' : behavior === 'disable' ? 'disabled' : 'miss', dataVersion);
+      if (behavior !== 'disable' && !key.startsWith(FRESH)) room = this.store(node, key, codeVersion, dataVersion, value);
+    }
+    if (again) this.recorder.amend(node.name, entry);
+    else this.note(node.name, entry);
+    return room ? room.then(() => value) : value;
+  }
+
+  /** Reads arguments that are stored values, then computes (by `compute`, else the node's own call). */
+  private computeWith(node: NodeDef, args: unknown[], compute: ComputeNode | undefined): unknown {
     let pending = false;
     let real = args;
     for (let i = 0; i < args.length; i++) {
@@ -203,8 +275,9 @@ export class CacheRun {
       real[i] = this.read(args[i] as StoredValue);
       pending ||= isThenable(real[i]);
     }
-    if (!pending) return compute(real);
-    return Promise.all(real).then(compute);
+    const run = compute ?? node.call!;
+    if (!pending) return run(real);
+    return Promise.all(real).then(run);
   }
 
   private remember(value: unknown, version: string): void {
@@ -266,6 +339,7 @@ export class CacheRun {
       getLogger().debug?.(`hamilton-ts cache: not storing node "${node.name}": a grouped table would lose its grouping`);
       return;
     }
+    this.cache.known.add(node.name);
     const entry: StoredEntry = {
       dataVersion,
       format: prepared.format,

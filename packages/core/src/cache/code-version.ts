@@ -12,6 +12,8 @@ const sources = new WeakMap<Function, string>();
 const records = new WeakMap<object, string>();
 // Nodes belong to a driver's graph: each is versioned once, on its first cached run.
 const nodes = new WeakMap<NodeDef, string>();
+// Every driver built from a class makes new nodes of the same code: their versions are hashed once per process.
+const versions = new Map<string, string>();
 
 /**
  * The code version of a node: a hash of its class's name, its method's source (normalised, so comments
@@ -31,12 +33,13 @@ function computeCodeVersion(node: NodeDef, hasher: Hasher): string {
   const origin = node.origin;
   const code = origin?.code;
   if (!origin || !code) return hasher.digest('N', sourceText(node.call ?? (() => undefined)));
-  return hasher.digest(
-    `C${origin.className.length}:${origin.className}`,
-    `M${origin.modifier ?? ''}`,
-    methodDigest(code.fn, hasher),
-    modifiersDigest(code, hasher),
-  );
+  const text = `C${origin.className.length}:${origin.className}M${origin.modifier ?? ''}${methodDigest(code.fn, hasher)}${modifiersDigest(code, hasher)}`;
+  let version = versions.get(text);
+  if (version === undefined) {
+    version = hasher.digest(text);
+    versions.set(text, version);
+  }
+  return version;
 }
 
 function methodDigest(fn: Function, hasher: Hasher): string {

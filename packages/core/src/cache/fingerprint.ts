@@ -59,8 +59,13 @@ export class Fingerprinter {
     }
   }
 
+  /** The digest `of` gives a typed array of type `type` holding `bytes` (a copy may be hashed in its place). */
+  ofTyped(type: string, bytes: Uint8Array): string {
+    return this.hasher.digest(`V${type}:`, bytes);
+  }
+
   private viewDigest(view: ArrayBufferView): string {
-    return this.hasher.digest(`V${view.constructor.name}:`, new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    return this.ofTyped(view.constructor.name, new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
   }
 
   private containerText(object: object, path: object[]): string | undefined {

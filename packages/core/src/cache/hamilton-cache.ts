@@ -78,7 +78,8 @@ export class HamiltonCache {
 
   /** Empties the cache directory: every stored result and key, for every driver using it. Writes still pending are dropped or undone. */
   async clear(): Promise<void> {
-    const { metadata, results, writer } = await storesAt(this.path);
+    const { metadata, results, writer, known } = await storesAt(this.path);
+    known.forget();
     writer.discard();
     await writer.flush(); // what was already sent is written, then removed below
     await metadata.clear();

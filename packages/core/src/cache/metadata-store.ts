@@ -7,6 +7,10 @@ import type { RunManifest } from './run-manifest.js';
 
 const GENERATION = 'generation';
 const MANIFEST = 'manifest:';
+/** A marker per node with stored results (`KnownNodes` reads them), and their count, which moves when one is added. */
+const NODE = 'node:';
+const NODE_END = 'node;';
+const NODES = 'nodes';
 
 /** What the metadata store keeps per cache key: where the result is and how to read it back. */
 export interface StoredEntry extends StoredShape {
@@ -36,7 +40,9 @@ export class MetadataStore {
       );
     }
     mkdirSync(directory, { recursive: true });
-    return new MetadataStore(lmdb.open({ path: join(directory, 'metadata.lmdb'), compression: false }));
+    const store = new MetadataStore(lmdb.open({ path: join(directory, 'metadata.lmdb'), compression: false }));
+    if (store.db.get(NODES) === undefined) await store.markNodes();
+    return store;
   }
 
   get(key: string): StoredEntry | undefined {
@@ -51,7 +57,40 @@ export class MetadataStore {
     return this.db.transaction(() => {
       const before = this.get(key);
       if (before && before.dataVersion !== entry.dataVersion) this.bump();
+      if (this.db.get(NODE + entry.node) === undefined) {
+        this.db.putSync(NODE + entry.node, 1);
+        this.db.putSync(NODES, this.nodeCount() + 1);
+      }
       return this.db.putSync(key, entry);
+    });
+  }
+
+  /** Moves whenever a node gets its first stored result, or the cache is cleared. */
+  nodeStamp(): string {
+    return `${this.generation()}:${this.nodeCount()}`;
+  }
+
+  /** The nodes with stored results. */
+  nodeNames(): string[] {
+    const names: string[] = [];
+    for (const key of this.db.getKeys({ start: NODE, end: NODE_END })) names.push((key as string).slice(NODE.length));
+    return names;
+  }
+
+  private nodeCount(): number {
+    return (this.db.get(NODES) as number | undefined) ?? 0;
+  }
+
+  /** Marks the nodes of a store written before markers existed (or a new one), once. */
+  private markNodes(): Promise<unknown> {
+    return this.db.transaction(() => {
+      if (this.db.get(NODES) !== undefined) return;
+      const names = new Set<string>();
+      for (const { key, value } of this.db.getRange())
+        if (typeof key === 'string' && !key.startsWith(MANIFEST) && typeof (value as StoredEntry | undefined)?.node === 'string')
+          names.add((value as StoredEntry).node);
+      for (const name of names) this.db.putSync(NODE + name, 1);
+      this.db.putSync(NODES, names.size);
     });
   }
 
@@ -85,7 +124,10 @@ export class MetadataStore {
   async clear(): Promise<void> {
     const generation = this.generation();
     await this.db.clearAsync();
-    await this.db.put(GENERATION, generation + 1);
+    await this.db.transaction(() => {
+      this.db.putSync(GENERATION, generation + 1);
+      this.db.putSync(NODES, 0);
+    });
   }
 
   close(): Promise<void> {

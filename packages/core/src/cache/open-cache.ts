@@ -3,7 +3,9 @@ import type { Graph } from '../graph/types.js';
 import type { Behaviors } from './cache-options.js';
 import { Fingerprinter } from './fingerprint.js';
 import { type Hasher, loadHasher } from './hasher.js';
+import { KnownNodes } from './known-nodes.js';
 import { MetadataStore } from './metadata-store.js';
+import { NodeKeys } from './node-keys.js';
 import { loadParquet, type ParquetCodec } from './parquet.js';
 import { ResultStore } from './result-store.js';
 import { ResultWriter } from './result-writer.js';
@@ -14,6 +16,8 @@ export interface CacheStores {
   readonly results: ResultStore;
   /** Stores results in the background; holds those not written yet. */
   readonly writer: ResultWriter;
+  /** Nodes with results stored or being stored. */
+  readonly known: KnownNodes;
   /** Set once any driver of the process closes the directory: holders of these stores must reopen it. */
   closed: boolean;
 }
@@ -25,6 +29,8 @@ export interface OpenCache extends Omit<CacheStores, 'closed'> {
   readonly hasher: Hasher;
   readonly fingerprints: Fingerprinter;
   readonly behaviors: Behaviors;
+  /** The driver's nodes' code versions and key digests. */
+  readonly keys: NodeKeys;
   /** Nodes whose hits are read at once: a fan-out needs its items, a collect its gathered values. */
   readonly eager: ReadonlySet<string>;
   readonly parquet?: ParquetCodec;
@@ -46,6 +52,7 @@ export function storesAt(path: string): Promise<CacheStores> {
         metadata,
         results: new ResultStore(directory),
         writer: new ResultWriter(directory),
+        known: new KnownNodes(),
         closed: false,
       }));
     stores.catch(() => openStores.delete(directory));
@@ -85,7 +92,16 @@ export async function openCache(path: string, graph: Graph, behaviors: Behaviors
   const [stores, hasher] = await Promise.all([storesAt(path), loadHasher()]);
   const wantsParquet = [...graph.nodes.values()].filter((n) => n.cache?.format === 'parquet').map((n) => n.name);
   const parquet = wantsParquet.length ? await loadParquet(wantsParquet) : undefined;
-  return { ...stores, stores, hasher, fingerprints: new Fingerprinter(hasher), behaviors, eager: eagerNodes(graph), parquet };
+  return {
+    ...stores,
+    stores,
+    hasher,
+    fingerprints: new Fingerprinter(hasher),
+    behaviors,
+    keys: new NodeKeys(hasher, behaviors),
+    eager: eagerNodes(graph),
+    parquet,
+  };
 }
 
 function eagerNodes(graph: Graph): Set<string> {

@@ -70,10 +70,10 @@ export function prepareResult(
   return encodeResult(value, wanted, parquet);
 }
 
-/** One `typed` record per typed array type, shared by every result of that type (cheaper to keep and to send). */
+/** The `typed` record of a typed array result of type `type`: one per type, shared by every result of it (cheaper to keep and to send). */
 const typedColumns = new Map<string, Readonly<Record<string, string>>>();
 
-function typedColumn(type: string): Readonly<Record<string, string>> {
+export function typedColumn(type: string): Readonly<Record<string, string>> {
   let typed = typedColumns.get(type);
   if (!typed) {
     typed = Object.freeze({ [COLUMN]: type });

@@ -1,7 +1,9 @@
 import type { ExecutionPlan } from '../execution/execution-plan.js';
 import { codeVersionOf } from './code-version.js';
+import type { DeferredResults } from './deferred-results.js';
+import { FRESH } from './node-keys.js';
 import type { OpenCache } from './open-cache.js';
-import type { CacheNodeRecord } from './run-record.js';
+import type { RawRecord } from './run-record.js';
 
 /**
  * What a run found, keyed by everything its keys derive from: the plan (its nodes and their code
@@ -42,17 +44,26 @@ function computeSignature(plan: ExecutionPlan, cache: OpenCache): string | null 
   return cache.hasher.digest(parts.join('\u0001'));
 }
 
-/** The records of a finished run in plan order, or `undefined` when it is not one a manifest can stand for. */
+/**
+ * The records of a finished run in plan order, or `undefined` when it is not one a manifest can stand for.
+ * A deferred result stays its index in `deferred`, for the writer thread to fill in.
+ */
 export function manifestRecords(
   plan: ExecutionPlan,
-  latest: (name: string) => CacheNodeRecord | undefined,
-): RunManifest['records'] | undefined {
-  const records: [string, string, string][] = [];
+  latest: (name: string) => RawRecord | undefined,
+  deferred: DeferredResults,
+): (RunManifest['records'][number] | number)[] | undefined {
+  const records: (RunManifest['records'][number] | number)[] = [];
   for (const step of plan.steps) {
     const record = latest(step.node.name);
+    if (typeof record === 'number') {
+      if (deferred.statuses[record] !== 'miss') return undefined;
+      records.push(record);
+      continue;
+    }
     if (!record || (record.status !== 'hit' && record.status !== 'miss') || !record.cacheKey || !record.dataVersion || !record.codeVersion)
       return undefined;
-    if (record.cacheKey.startsWith('~') || record.dataVersion.startsWith('~')) return undefined;
+    if (record.cacheKey.startsWith(FRESH) || record.dataVersion.startsWith(FRESH)) return undefined;
     records.push([record.cacheKey, record.dataVersion, record.codeVersion]);
   }
   return records;

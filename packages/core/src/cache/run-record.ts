@@ -1,4 +1,5 @@
 import type { CacheStatus } from './cache-options.js';
+import type { DeferredResults } from './deferred-results.js';
 
 /** What the cache did with one node in a run. */
 export interface CacheNodeRecord {
@@ -18,47 +19,85 @@ export interface CacheRunRecord {
   readonly nodes: Readonly<Record<string, CacheNodeRecord>>;
 }
 
-/** Collects the records of one run; a node run once per item gets its items listed. */
+/** A record as the run keeps it: made, or the index of a deferred result whose key may not be worked out yet. */
+export type RawRecord = CacheNodeRecord | number;
+
+/**
+ * Collects the records of one run; a node run once per item gets its items listed. A deferred result is
+ * kept as its index and becomes a record when read, so a run makes no record object per result.
+ */
 export class RunRecorder {
-  private readonly nodes: Record<string, CacheNodeRecord> = {};
+  /** The latest record of each node, in the order nodes were first recorded. */
+  private readonly nodes = new Map<string, RawRecord>();
   /** The items of nodes run more than once, kept growing in place (a block may run thousands of items). */
-  private readonly items = new Map<string, CacheNodeRecord[]>();
+  private readonly items = new Map<string, RawRecord[]>();
 
-  constructor(readonly runId: string) {}
+  constructor(
+    readonly runId: string,
+    private readonly deferred: DeferredResults,
+  ) {}
 
-  add(name: string, record: CacheNodeRecord): void {
-    const before = this.nodes[name];
-    if (!before) {
-      this.nodes[name] = record;
-      return;
-    }
+  add(name: string, record: RawRecord): void {
+    const before = this.nodes.get(name);
+    this.nodes.set(name, record);
+    if (before === undefined) return;
     let items = this.items.get(name);
     if (!items) {
       items = [before];
       this.items.set(name, items);
     }
     items.push(record);
-    // The items agree while each new status equals the one they share; once they differ, it is `miss`.
-    this.nodes[name] = { ...record, status: before.status === record.status ? record.status : 'miss', items };
   }
 
   /** Replaces the latest record of a node (a stored result that could not be read, then recomputed). */
   amend(name: string, record: CacheNodeRecord): void {
+    this.nodes.set(name, record);
     const items = this.items.get(name);
-    if (!items) {
-      this.nodes[name] = record;
-      return;
-    }
-    items[items.length - 1] = record;
-    const first = items[0].status;
-    this.nodes[name] = { ...record, status: items.every((i) => i.status === first) ? first : 'miss', items };
+    if (items) items[items.length - 1] = record;
+  }
+
+  /** The latest record of a node, as kept. */
+  raw(name: string): RawRecord | undefined {
+    return this.nodes.get(name);
   }
 
   latest(name: string): CacheNodeRecord | undefined {
-    return this.items.get(name)?.at(-1) ?? this.nodes[name];
+    const raw = this.nodes.get(name);
+    return raw === undefined ? undefined : this.made(raw);
   }
 
+  /** The run's record; its nodes' records are made when first read. */
   finish(): CacheRunRecord {
-    return { runId: this.runId, nodes: this.nodes };
+    let nodes: Record<string, CacheNodeRecord> | undefined;
+    const recorder = this;
+    return {
+      runId: this.runId,
+      get nodes() {
+        nodes ??= recorder.all();
+        return nodes;
+      },
+    };
+  }
+
+  private all(): Record<string, CacheNodeRecord> {
+    const nodes: Record<string, CacheNodeRecord> = {};
+    for (const [name, latest] of this.nodes) {
+      const items = this.items.get(name);
+      if (!items) {
+        nodes[name] = this.made(latest);
+        continue;
+      }
+      const records = items.map((item) => this.made(item));
+      // Items agree when every one has the same status; otherwise the node counts as a miss.
+      const first = records[0].status;
+      nodes[name] = { ...records[records.length - 1], status: records.every((r) => r.status === first) ? first : 'miss', items: records };
+    }
+    return nodes;
+  }
+
+  private made(raw: RawRecord): CacheNodeRecord {
+    if (typeof raw !== 'number') return raw;
+    const log = this.deferred;
+    return { status: log.statuses[raw], cacheKey: log.key(raw), dataVersion: log.version(raw), codeVersion: log.codeVersions[raw] };
   }
 }

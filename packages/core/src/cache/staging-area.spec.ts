@@ -28,7 +28,7 @@ describe('StagingArea', () => {
     const first = staging.copy(big);
     const second = staging.copy(big); // does not fit beside the first: a new chunk
     expect(second.buffer).not.toBe(first.buffer);
-    staging.done(first);
+    staging.done(first.buffer);
     const third = staging.copy(big); // the first chunk, free again
     expect(third.buffer).toBe(first.buffer);
   });

@@ -7,8 +7,16 @@ const KEEP_MS = 10_000;
 
 type TypedArrayOf = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayBufferView;
 
+/** Where copies went, as columns: chunk and byte offset per copy. */
+export interface StagedCopies {
+  readonly chunks: SharedArrayBuffer[];
+  readonly offsets: number[];
+}
+
 interface Chunk {
   readonly memory: SharedArrayBuffer;
+  /** The whole chunk as bytes, made once: a copy into it makes one view less. */
+  readonly bytes: Uint8Array;
   used: number;
   /** Copies in it not done yet. */
   live: number;
@@ -31,26 +39,20 @@ export class StagingArea {
 
   /** A copy of `array`, of the same type, in shared memory. */
   copy(array: ArrayBufferView): ArrayBufferView {
-    const size = array.byteLength;
-    let chunk = this.filling;
-    let at = chunk ? Math.ceil(chunk.used / ALIGN) * ALIGN : 0;
-    if (!chunk || at + size > chunk.memory.byteLength) {
-      this.retire(chunk);
-      chunk = this.filling = this.fresh(size);
-      at = 0;
-    }
-    new Uint8Array(chunk.memory, at, size).set(new Uint8Array(array.buffer, array.byteOffset, size));
-    chunk.used = at + size;
-    chunk.live++;
-    this.live++;
-    clearTimeout(this.trim);
+    const at = this.place(array);
     const Typed = array.constructor as TypedArrayOf;
-    return new Typed(chunk.memory, at, size / (array as Uint8Array).BYTES_PER_ELEMENT);
+    return new Typed(this.filling!.memory, at, array.byteLength / (array as Uint8Array).BYTES_PER_ELEMENT);
+  }
+
+  /** Copies `array` into shared memory, and tells `into` where: no object is made per copy. */
+  copyInto(array: ArrayBufferView, into: StagedCopies): void {
+    into.offsets.push(this.place(array));
+    into.chunks.push(this.filling!.memory);
   }
 
   /** Marks a copy as no longer read by anyone: its chunk is reused once all its copies are. */
-  done(copy: ArrayBufferView): void {
-    const chunk = this.chunks.get(copy.buffer as SharedArrayBuffer);
+  done(memory: ArrayBufferLike): void {
+    const chunk = this.chunks.get(memory as SharedArrayBuffer);
     if (!chunk) return;
     chunk.live--;
     if (chunk.live === 0 && chunk !== this.filling) this.recycle(chunk);
@@ -63,10 +65,32 @@ export class StagingArea {
     }
   }
 
+  /** Copies the bytes of `array` into the chunk being filled (a new one when they do not fit); gives their offset. */
+  private place(array: ArrayBufferView): number {
+    const size = array.byteLength;
+    let chunk = this.filling;
+    let at = chunk ? Math.ceil(chunk.used / ALIGN) * ALIGN : 0;
+    if (!chunk || at + size > chunk.memory.byteLength) {
+      this.retire(chunk);
+      chunk = this.filling = this.fresh(size);
+      at = 0;
+    }
+    chunk.bytes.set(new Uint8Array(array.buffer, array.byteOffset, size), at);
+    chunk.used = at + size;
+    chunk.live++;
+    this.live++;
+    if (this.trim) {
+      clearTimeout(this.trim);
+      this.trim = undefined;
+    }
+    return at;
+  }
+
   private fresh(size: number): Chunk {
     const reused = size <= CHUNK_BYTES ? this.free.pop() : undefined;
     if (reused) return reused;
-    const chunk: Chunk = { memory: new SharedArrayBuffer(Math.max(CHUNK_BYTES, size)), used: 0, live: 0 };
+    const memory = new SharedArrayBuffer(Math.max(CHUNK_BYTES, size));
+    const chunk: Chunk = { memory, bytes: new Uint8Array(memory), used: 0, live: 0 };
     this.chunks.set(chunk.memory, chunk);
     return chunk;
   }

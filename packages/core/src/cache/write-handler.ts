@@ -1,8 +1,22 @@
+import type { Keying } from './deferred-results.js';
+import { Fingerprinter } from './fingerprint.js';
+import { loadHasher } from './hasher.js';
 import { MetadataStore } from './metadata-store.js';
-import { bytesOf } from './result-formats.js';
+import { cacheKeyOf, FRESH } from './node-keys.js';
+import { bytesOf, typedColumn } from './result-formats.js';
 import { ResultStore } from './result-store.js';
+import type { RunManifest } from './run-manifest.js';
 import { unpackWrites } from './write-batch.js';
-import type { WriteFailure, WriteItem, WriterReply, WriterRequest } from './writer-protocol.js';
+import {
+  type DeferredWrite,
+  DIGEST_LENGTH,
+  type ManifestWrite,
+  type ResultWrite,
+  type WriteFailure,
+  type WriteItem,
+  type WriterReply,
+  type WriterRequest,
+} from './writer-protocol.js';
 
 interface Stores {
   readonly metadata: MetadataStore;
@@ -13,7 +27,18 @@ interface Stores {
 interface FilesWritten {
   readonly failures: WriteFailure[];
   readonly committed: Promise<unknown>;
+  readonly resolved: string;
 }
+
+/** What this thread worked out for the deferred results of a run still going: later ones refer to them. */
+interface LogVersions {
+  readonly keys: string[];
+  readonly versions: string[];
+  readonly codeVersions: string[];
+}
+
+/** Stands for a deferred result's key and version in a reply when they could not be worked out. */
+const UNRESOLVED = '-'.repeat(2 * DIGEST_LENGTH);
 
 const noop = () => undefined;
 
@@ -26,21 +51,23 @@ const noop = () => undefined;
  */
 export class WriteHandler {
   private readonly stores = new Map<string, Promise<Stores>>();
+  private readonly logs = new Map<number, LogVersions>();
+  private keying: Promise<Keying> | undefined;
   private filesWritten: Promise<unknown> = Promise.resolve();
   private answered: Promise<unknown> = Promise.resolve();
 
   handle(request: WriterRequest): Promise<WriterReply> {
     const { writer, seq } = request;
     if (request.kind === 'close') {
-      const closed = this.answered.then(() => this.close(request.directory)).then(() => ({ writer, seq, failures: [] }));
+      const closed = this.answered.then(() => this.close(request.directory)).then(() => ({ writer, seq, failures: [], resolved: '' }));
       this.filesWritten = this.answered = closed;
       return closed;
     }
     const written = this.filesWritten.then(() => this.write(request.directory, unpackWrites(request.batch)));
     this.filesWritten = written;
-    const answer = Promise.all([written, this.answered]).then(async ([{ failures, committed }]) => {
+    const answer = Promise.all([written, this.answered]).then(async ([{ failures, committed, resolved }]) => {
       await committed;
-      return { writer, seq, failures };
+      return { writer, seq, failures, resolved };
     });
     this.answered = answer;
     return answer;
@@ -49,25 +76,48 @@ export class WriteHandler {
   private async write(directory: string, items: readonly WriteItem[]): Promise<FilesWritten> {
     const failures: WriteFailure[] = [];
     let stores: Stores;
+    let keying: Keying | undefined;
     try {
+      keying = await this.keyingOf();
       stores = await this.storesOf(directory);
     } catch (error) {
-      for (const item of items) if ('entry' in item) failures.push({ node: item.entry.node, path: directory, reason: reasonOf(error) });
-      return { failures, committed: Promise.resolve() };
+      let resolved = '';
+      for (const item of items) {
+        const node = 'entry' in item ? item.entry.node : 'deferred' in item ? item.deferred.node : undefined;
+        if (node !== undefined) failures.push({ node, path: directory, reason: reasonOf(error) });
+        if ('deferred' in item) resolved += keying ? (this.resolve(keying, item.deferred)?.resolved ?? UNRESOLVED) : UNRESOLVED;
+      }
+      return { failures, committed: Promise.resolve(), resolved };
     }
     const { metadata, results } = stores;
     const puts: Promise<unknown>[] = [];
-    for (const item of items) {
+    let resolved = '';
+    for (let item of items) {
+      if ('end' in item) {
+        this.logs.delete(item.end);
+        continue;
+      }
+      if ('deferred' in item) {
+        const result = this.resolve(keying, item.deferred);
+        resolved += result?.resolved ?? UNRESOLVED;
+        if (!result) {
+          failures.push({ node: item.deferred.node, path: directory, reason: 'a result it was keyed by was never sent' });
+          continue;
+        }
+        if (result.write.key.startsWith(FRESH)) continue;
+        item = result.write;
+      }
       if ('forget' in item) {
         puts.push(attempt(() => metadata.forget(item.key, item.forget)).catch(noop)); // an entry left in place fails its reads again
         continue;
       }
       if ('manifest' in item) {
         // A manifest that is not stored only costs the next run its walk.
-        puts.push(attempt(() => metadata.putManifest(item.key, item.manifest)).catch(noop));
+        const manifest = this.completed(item);
+        if (manifest) puts.push(attempt(() => metadata.putManifest(item.key, manifest)).catch(noop));
         continue;
       }
-      const { entry, result } = item;
+      const { key, entry, result } = item;
       const path = results.pathOf(entry.dataVersion, entry.format);
       const fail = (error: unknown) => failures.push({ node: entry.node, path, reason: reasonOf(error) });
       try {
@@ -76,9 +126,55 @@ export class WriteHandler {
         fail(error);
         continue;
       }
-      puts.push(attempt(() => metadata.put(item.key, entry)).catch(fail));
+      puts.push(attempt(() => metadata.put(key, entry)).catch(fail));
     }
-    return { failures, committed: Promise.all(puts) };
+    return { failures, committed: Promise.all(puts), resolved };
+  }
+
+  /**
+   * The data version and key of a deferred result, as the main thread would work them out, and the write
+   * that stores it; `undefined` when a result it refers to is unknown here.
+   */
+  private resolve(keying: Keying, deferred: DeferredWrite): { write: ResultWrite; resolved: string } | undefined {
+    let log = this.logs.get(deferred.log);
+    if (!log) {
+      log = { keys: [], versions: [], codeVersions: [] };
+      this.logs.set(deferred.log, log);
+    }
+    const versions: string[] = [];
+    for (const ref of deferred.refs) {
+      const version = typeof ref === 'string' ? ref : log.versions[ref];
+      if (version === undefined) return undefined;
+      versions.push(version);
+    }
+    const { array, type, index, node, codeVersion } = deferred;
+    const dataVersion = keying.fingerprints.ofTyped(type, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    const key = cacheKeyOf(keying.hasher, deferred.digest, versions);
+    log.versions[index] = dataVersion;
+    log.keys[index] = key;
+    log.codeVersions[index] = codeVersion;
+    const typed = typedColumn(type);
+    const entry = { dataVersion, format: 'arrow', shape: 'array', typed, node, codeVersion, storedAt: Date.now() } as const;
+    return { write: { key, entry, result: { format: 'arrow', shape: 'array', typed, array } }, resolved: key + dataVersion };
+  }
+
+  /** A manifest with its numbered records filled in from their log; `undefined` when one is unknown here. */
+  private completed(item: ManifestWrite): RunManifest | undefined {
+    const { manifest, log: id } = item;
+    if (id === undefined) return manifest as RunManifest;
+    const log = this.logs.get(id);
+    const records: RunManifest['records'][number][] = [];
+    for (const record of manifest.records) {
+      if (typeof record !== 'number') records.push(record);
+      else if (log?.keys[record] === undefined) return undefined;
+      else records.push([log.keys[record], log.versions[record], log.codeVersions[record]]);
+    }
+    return { generation: manifest.generation, records };
+  }
+
+  private keyingOf(): Promise<Keying> {
+    this.keying ??= loadHasher().then((hasher) => ({ hasher, fingerprints: new Fingerprinter(hasher) }));
+    return this.keying;
   }
 
   private storesOf(directory: string): Promise<Stores> {

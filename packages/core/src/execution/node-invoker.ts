@@ -39,7 +39,7 @@ export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string, cac
   const engine = hooks.get('runNode')[0];
   const observed = isObserved(hooks);
   if (!observed && !engine) {
-    if (cache) return (step, args) => cache.invoke(step.node, args, (real) => step.node.call!(real));
+    if (cache) return (step, args) => cache.invoke(step.node, args);
     return (step, args) => step.node.call!(args);
   }
   const local = (ctx: NodeExecuteContext): unknown => {

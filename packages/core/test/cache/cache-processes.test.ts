@@ -1,12 +1,19 @@
+import 'reflect-metadata';
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { Builder } from '../../src/index.js';
+import { Builder, node } from '../../src/index.js';
 import { startBarrierProcess } from '../support/barrier-process.js';
 import { cacheDirectory } from './cache-support.js';
-import { expectedOutputs, SlowPipeline } from './fixtures/slow-pipeline.js';
+import { expectedOutputs, ran, SlowPipeline } from './fixtures/slow-pipeline.js';
+
+class Unrelated {
+  @node() echo(word: string): string {
+    return word;
+  }
+}
 
 // The cache shared by processes: fixtures/run-cached.ts runs SlowPipeline through a cached driver in a
 // child process (started the way `npm start` runs TypeScript) and prints what it got.
@@ -151,6 +158,18 @@ describe('a cache directory shared by processes', () => {
     expect(child.statuses).toEqual(every('hit'));
     expect(child.ran).toEqual([]);
     expect(child.outputs).toEqual(expected(INPUTS));
+  }, 60_000);
+
+  it('finds the nodes another process stored after this one read which nodes the directory holds', async () => {
+    const reader = new Builder().withModules(Unrelated).withCache({ path: dir.path }).build();
+    await reader.rawExecute(['echo'], { inputs: { word: 'hello' } }); // reads the stored names: none of SlowPipeline's
+    expect((await run(dir.path, INPUTS)).statuses).toEqual(every('miss'));
+    const dr = new Builder().withModules(SlowPipeline).withCache({ path: dir.path }).build();
+    ran.length = 0;
+    const inputs = { prices: Float64Array.from(INPUTS.prices), quantity: INPUTS.quantity, label: INPUTS.label };
+    await dr.rawExecute(NODES, { inputs });
+    expect(ran).toEqual([]);
+    expect(Object.fromEntries(Object.entries(dr.cache.lastRun.nodes).map(([name, r]) => [name, r.status]))).toEqual(every('hit'));
   }, 60_000);
 
   it('gets every write of a script that ends without flushing', async () => {
