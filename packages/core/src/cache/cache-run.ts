@@ -49,6 +49,8 @@ export class CacheRun {
   /** This run's results left to the writer thread to fingerprint and key. */
   private readonly deferred: DeferredResults;
   private knownRead = false;
+  /** Set once the run finished: a result arriving later (from a node nobody awaits) is keyed here, as its log is closed. */
+  private ended = false;
   /** Keys whose files failed to read in this run (their entries are being removed). */
   private readonly unreadable = new Set<string>();
   private readonly debugging = debugEnabled();
@@ -147,6 +149,7 @@ export class CacheRun {
     const manifest = this.manifest;
     const records = succeeded && manifest ? manifestRecords(manifest.plan, (name) => this.recorder.raw(name), this.deferred) : undefined;
     if (manifest && records) writer.addManifest(manifest.key, { generation: manifest.generation, records }, this.deferred);
+    this.ended = true;
     writer.endLog(this.deferred);
     writer.send();
     return Promise.resolve();
@@ -207,7 +210,7 @@ export class CacheRun {
    */
   private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], behavior: CacheBehavior, value: unknown): unknown {
     const type = deferrableType(value);
-    if (type === undefined || (node.cache?.format === 'parquet' && this.cache.parquet)) {
+    if (type === undefined || this.ended || (node.cache?.format === 'parquet' && this.cache.parquet)) {
       const versions = refs.map((ref) => (typeof ref === 'string' ? ref : this.deferred.version(ref)));
       return this.settle(node, value, cacheKeyOf(this.cache.hasher, keying.digest, versions), behavior, keying.codeVersion, false);
     }

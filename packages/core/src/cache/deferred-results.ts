@@ -1,33 +1,15 @@
+import { typedArrayType } from '../codec/kinds.js';
 import type { CacheStatus } from './cache-options.js';
 import type { Fingerprinter } from './fingerprint.js';
 import type { Hasher } from './hasher.js';
 import { cacheKeyOf } from './node-keys.js';
 import type { StagedCopies } from './staging-area.js';
 
-type TypedArrayOf = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayBufferView;
-
-/** Typed array types a copy can be rebuilt from by name, on either thread. */
-const TYPES: Readonly<Record<string, TypedArrayOf>> = Object.fromEntries(
-  [
-    Int8Array,
-    Uint8Array,
-    Uint8ClampedArray,
-    Int16Array,
-    Uint16Array,
-    Int32Array,
-    Uint32Array,
-    Float32Array,
-    Float64Array,
-    BigInt64Array,
-    BigUint64Array,
-  ].map((type) => [type.name, type as unknown as TypedArrayOf]),
-);
-
 /** The type name of a result the writer thread can fingerprint and key: a typed array of a built-in type (no Buffer, no subclass). */
 export function deferrableType(value: unknown): string | undefined {
   if (!ArrayBuffer.isView(value)) return undefined;
   const name = value.constructor.name;
-  return TYPES[name] === value.constructor ? name : undefined;
+  return typedArrayType(name) === value.constructor ? name : undefined;
 }
 
 /** Where a deferred result is: queued, mapped (worked out here, so lookups find it while it is written), or done (written or dropped). */
@@ -115,7 +97,7 @@ export class DeferredResults implements StagedCopies {
 
   /** The copy of result `index`, a view of shared memory. */
   copyOf(index: number): ArrayBufferView {
-    const Typed = TYPES[this.types[index]] as TypedArrayOf & { BYTES_PER_ELEMENT: number };
+    const Typed = typedArrayType(this.types[index])!;
     return new Typed(this.chunks[index], this.offsets[index], this.lengths[index] / Typed.BYTES_PER_ELEMENT);
   }
 

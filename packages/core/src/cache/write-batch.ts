@@ -1,9 +1,8 @@
+import { typedArrayType } from '../codec/kinds.js';
 import type { DeferredResults, VersionRef } from './deferred-results.js';
 import type { StoredEntry } from './metadata-store.js';
 import type { PreparedResult, StoredShape } from './result-formats.js';
 import type { DeferredWrite, ManifestWrite, WriteItem } from './writer-protocol.js';
-
-type TypedArrayOf = new (buffer: ArrayBufferLike, byteOffset: number, length: number) => ArrayBufferView;
 
 /**
  * Writes as they travel to the writer thread: columns rather than an object per write, since a
@@ -295,7 +294,7 @@ export function unpackWrites(batch: WriteBatch): WriteItem[] {
 
 function deferredWrite(columns: WriteBatch['deferred'], d: number, refs: VersionRef[]): DeferredWrite {
   const type = columns.types[d];
-  const Typed = (globalThis as unknown as Record<string, TypedArrayOf & { BYTES_PER_ELEMENT: number }>)[type];
+  const Typed = typedArrayType(type)!;
   return {
     log: columns.logs[d],
     index: columns.indices[d],

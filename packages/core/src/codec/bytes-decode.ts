@@ -1,7 +1,7 @@
 import { HamiltonError } from '@hamilton-ts/result-builders';
 import { HOST_IS_LITTLE_ENDIAN, readLayout, swapBytes, TAG } from './bytes-format.js';
 import { reviveError, type SerializedError } from './error-codec.js';
-import { CODEC_KEY, tagOf } from './kinds.js';
+import { CODEC_KEY, TYPED_ARRAY_NAMES, tagOf, typedArrayType } from './kinds.js';
 import { codecMessages as text } from './messages.js';
 import { decodeTable } from './table-codec.js';
 
@@ -42,30 +42,6 @@ export function decodeJson(json: string): unknown {
     throw new HamiltonError(text.corrupted(error instanceof Error ? error.message : String(error)));
   }
 }
-
-type TypedArrayConstructor = (new (
-  buffer: ArrayBuffer,
-  byteOffset: number,
-  length: number,
-) => ArrayBufferView) & {
-  readonly BYTES_PER_ELEMENT: number;
-};
-
-/** The typed arrays a document may name; looked up on globalThis, as Float16Array is not in every Node. */
-const TYPED_ARRAYS: ReadonlySet<string> = new Set([
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float16Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-]);
 
 const NUMBERS: Readonly<Record<string, number>> = {
   NaN: Number.NaN,
@@ -155,8 +131,8 @@ class Decoder {
   }
 
   private typedArray(type: string, bytes: Uint8Array): ArrayBufferView {
-    if (!TYPED_ARRAYS.has(type)) throw corrupt(`unknown typed array ${JSON.stringify(type)}`);
-    const Typed = (globalThis as unknown as Record<string, TypedArrayConstructor | undefined>)[type];
+    if (!TYPED_ARRAY_NAMES.has(type)) throw corrupt(`unknown typed array ${JSON.stringify(type)}`);
+    const Typed = typedArrayType(type);
     if (!Typed) throw new HamiltonError(text.missingType(type));
     const size = Typed.BYTES_PER_ELEMENT;
     if (bytes.byteLength % size !== 0) throw corrupt(`a ${type} of ${bytes.byteLength} bytes`);

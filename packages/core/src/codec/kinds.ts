@@ -41,3 +41,33 @@ export function isError(value: object): value is Error {
 
 /** Containers nested deeper than this are taken for a cycle (structured clone would keep it, but the walk would not end). */
 export const MAX_DEPTH = 1000;
+
+/** A typed array constructor, as the codec and the cache rebuild arrays by type name. */
+export type TypedArrayType = (new (
+  buffer: ArrayBufferLike,
+  byteOffset: number,
+  length: number,
+) => ArrayBufferView) & {
+  readonly BYTES_PER_ELEMENT: number;
+};
+
+/** The typed arrays a value may hold by name; looked up on globalThis, as Float16Array is not in every Node. */
+export const TYPED_ARRAY_NAMES: ReadonlySet<string> = new Set([
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float16Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+]);
+
+/** The built-in typed array type named `name`, if this Node has it. */
+export function typedArrayType(name: string): TypedArrayType | undefined {
+  return TYPED_ARRAY_NAMES.has(name) ? (globalThis as unknown as Record<string, TypedArrayType | undefined>)[name] : undefined;
+}

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { closeStores, storesAt } from '../../src/cache/open-cache.js';
-import type { WriterRequest } from '../../src/cache/writer-protocol.js';
-import { writerThread } from '../../src/cache/writer-thread.js';
-import { Builder, type CacheNodeRecord, collect, node, parallelizable } from '../../src/index.js';
-import { cacheDirectory, statuses } from './cache-support.js';
+import { Builder, type CacheNodeRecord, collect, node, parallelizable, setLogger } from '../../src/index.js';
+import { cacheDirectory, type HeldWrites, holdWrites, statuses } from './cache-support.js';
 
 // A node with nothing stored yet needs no key before it runs: its typed array result is copied, and the
 // writer thread fingerprints and keys it. These tests check that the keys are the ones this thread would
@@ -51,6 +49,20 @@ class Batches {
   }
 }
 
+class Racing {
+  @node() base(seed: number): Float64Array {
+    return Float64Array.of(seed, seed + 1);
+  }
+  @node() async slow(base: Float64Array): Promise<Float64Array> {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    ran.push('slow');
+    return base.map((v) => v * 2);
+  }
+  @node() async broken(seed: number): Promise<number> {
+    throw new Error(`no luck with ${seed}`);
+  }
+}
+
 const NODES = ['raw', 'counts', 'smoothed', 'peak'];
 const inputs = { seed: 3 };
 
@@ -60,14 +72,15 @@ const newDir = () => {
   dirs.push(dir);
   return dir.path;
 };
-let releaseHeld: (() => void) | undefined;
+let held: HeldWrites | undefined;
 
 beforeEach(() => {
   dirs = [];
   ran.length = 0;
 });
 afterEach(async () => {
-  releaseHeld?.();
+  held?.release();
+  held = undefined;
   jest.restoreAllMocks();
   for (const dir of dirs) await dir.cleanup();
 });
@@ -77,20 +90,6 @@ const build = (path: string, ...modules: (new () => object)[]) =>
     .withModules(...(modules.length ? modules : [Signal]))
     .withCache({ path })
     .build();
-
-/** Holds back what is sent to the writer thread until released (by the test, or after it). */
-function holdWrites(): void {
-  const send = writerThread.send.bind(writerThread);
-  const held: [WriterRequest, ArrayBuffer[] | undefined][] = [];
-  const spy = jest.spyOn(writerThread, 'send').mockImplementation((request, transfer) => {
-    held.push([request, transfer]);
-  });
-  releaseHeld = () => {
-    releaseHeld = undefined;
-    spy.mockRestore();
-    for (const [request, transfer] of held.splice(0)) send(request, transfer);
-  };
-}
 
 /** Keys, data versions and code versions by node, without statuses. */
 function keysOf(nodes: Readonly<Record<string, CacheNodeRecord>>) {
@@ -102,10 +101,10 @@ function keysOf(nodes: Readonly<Record<string, CacheNodeRecord>>) {
 describe('results keyed by the writer thread', () => {
   it('get the keys and data versions this thread makes, whichever thread works them out', async () => {
     const early = build(newDir());
-    holdWrites();
+    held = holdWrites();
     await early.rawExecute(NODES, { inputs });
     const readEarly = keysOf(early.cache.lastRun.nodes); // before the thread saw anything: worked out here
-    releaseHeld!();
+    held.release();
     await early.cache.flush();
 
     const late = build(newDir());
@@ -166,14 +165,14 @@ describe('results keyed by the writer thread', () => {
   it('stay answerable when the writer thread stops before answering, and nothing is stored under a wrong key', async () => {
     const path = newDir();
     const dr = build(path);
-    holdWrites();
+    held = holdWrites();
     const first = await dr.rawExecute(NODES, { inputs });
     const { writer } = await storesAt(path);
     writer.lost('it was stopped by the test');
     const records = keysOf(dr.cache.lastRun.nodes);
     expect(records.raw.cacheKey).toMatch(/^[0-9a-f]{32}$/);
-    jest.restoreAllMocks();
-    releaseHeld = undefined; // the held requests belong to the stopped thread: never sent
+    jest.restoreAllMocks(); // the held requests belong to the stopped thread: never sent
+    held = undefined;
 
     ran.length = 0;
     const again = build(path);
@@ -184,6 +183,26 @@ describe('results keyed by the writer thread', () => {
     ran.length = 0;
     await build(path).rawExecute(NODES, { inputs });
     expect(ran).toEqual([]);
+  });
+
+  it('store what a failed run computed beside the failure, with no warning', async () => {
+    const path = newDir();
+    const dr = new Builder().withModules(Racing).withCache({ path }).buildAsync({ maxConcurrency: 2 });
+    const warnings: string[] = [];
+    const previous = setLogger({ warn: (message) => warnings.push(message) });
+    try {
+      held = holdWrites(); // the thread answers nothing during the run: `slow` is keyed by a result only the thread knows
+      await expect(dr.rawExecute(['slow', 'broken'], { inputs: { seed: 2 } })).rejects.toThrow(/no luck with 2/);
+      held.release();
+      await dr.cache.flush();
+    } finally {
+      setLogger(previous);
+    }
+    expect(warnings).toEqual([]);
+    ran.length = 0;
+    expect(await dr.rawExecute(['slow'], { inputs: { seed: 2 } })).toEqual({ slow: Float64Array.of(4, 6) });
+    expect(ran).toEqual([]);
+    expect(statuses(dr.cache)).toEqual({ base: 'hit', slow: 'hit' });
   });
 
   it('are found by a store written before node markers existed, once it is opened', async () => {

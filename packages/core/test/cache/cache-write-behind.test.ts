@@ -3,10 +3,9 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { storesAt } from '../../src/cache/open-cache.js';
-import type { WriterRequest } from '../../src/cache/writer-protocol.js';
 import { writerThread } from '../../src/cache/writer-thread.js';
 import { Builder, node } from '../../src/index.js';
-import { cacheDirectory, statuses, withWarnings } from './cache-support.js';
+import { cacheDirectory, type HeldWrites, holdWrites, statuses, withWarnings } from './cache-support.js';
 
 // Results are written in the background (see ResultWriter): these tests hold the writer thread's
 // requests back where they need to see the cache with writes pending.
@@ -53,7 +52,8 @@ beforeEach(() => {
   ran.length = 0;
 });
 afterEach(async () => {
-  releaseHeld?.(); // a failed test may leave writes held back, which cleanup waits for
+  held?.release(); // a failed test may leave writes held back, which cleanup waits for
+  held = undefined;
   jest.restoreAllMocks();
   await dir.cleanup();
 });
@@ -61,22 +61,7 @@ afterEach(async () => {
 const build = () => new Builder().withModules(Chain).withCache({ path: dir.path }).build();
 const resultFiles = () => readdirSync(join(dir.path, 'results')).filter((f) => !f.endsWith('.tmp'));
 
-let releaseHeld: (() => void) | undefined;
-
-/** Holds back what is sent to the writer thread until `release()`. */
-function holdWrites(): { release: () => void; held: () => number } {
-  const send = writerThread.send.bind(writerThread);
-  const held: [WriterRequest, ArrayBuffer[] | undefined][] = [];
-  const spy = jest.spyOn(writerThread, 'send').mockImplementation((request, transfer) => {
-    held.push([request, transfer]);
-  });
-  releaseHeld = () => {
-    releaseHeld = undefined;
-    spy.mockRestore();
-    for (const [request, transfer] of held.splice(0)) send(request, transfer);
-  };
-  return { held: () => held.length, release: () => releaseHeld?.() };
-}
+let held: HeldWrites | undefined;
 
 /** True once `promise` has settled (checked after the microtasks queued so far). */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
@@ -90,7 +75,7 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 
 describe('write-behind stores', () => {
   it('resolve a run before its writes, which a rerun in the same process hits before they are done', async () => {
-    const writes = holdWrites();
+    const writes = (held = holdWrites());
     const first = await build().rawExecute(OUTPUTS, { inputs: { x: 1, factor: 2 } });
     expect(first).toEqual(expected(1, 2));
     expect(writes.held()).toBeGreaterThan(0);
@@ -177,7 +162,7 @@ describe('write-behind stores', () => {
   });
 
   it('leave no stale entry when cleared with writes pending', async () => {
-    const writes = holdWrites();
+    const writes = (held = holdWrites());
     const dr = build();
     await dr.rawExecute(OUTPUTS, { inputs: { x: 1, factor: 2 } });
     const clearing = dr.cache.clear();
