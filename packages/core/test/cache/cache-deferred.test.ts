@@ -168,7 +168,14 @@ describe('results keyed by the writer thread', () => {
     held = holdWrites();
     const first = await dr.rawExecute(NODES, { inputs });
     const { writer } = await storesAt(path);
+    const warnings: string[] = [];
+    const previous = setLogger({ warn: (message) => warnings.push(message) });
     writer.lost('it was stopped by the test');
+    setLogger(previous);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /storing the result of node "\w+" in .+ failed \(the cache's writer thread stopped: it was stopped by the test\), and 3 more results could not be stored/,
+    );
     const records = keysOf(dr.cache.lastRun.nodes);
     expect(records.raw.cacheKey).toMatch(/^[0-9a-f]{32}$/);
     jest.restoreAllMocks(); // the held requests belong to the stopped thread: never sent
