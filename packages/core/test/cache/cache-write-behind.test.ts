@@ -75,7 +75,8 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
 
 describe('write-behind stores', () => {
   it('resolve a run before its writes, which a rerun in the same process hits before they are done', async () => {
-    const writes = (held = holdWrites());
+    held = holdWrites();
+    const writes = held;
     const first = await build().rawExecute(OUTPUTS, { inputs: { x: 1, factor: 2 } });
     expect(first).toEqual(expected(1, 2));
     expect(writes.held()).toBeGreaterThan(0);
@@ -162,7 +163,8 @@ describe('write-behind stores', () => {
   });
 
   it('leave no stale entry when cleared with writes pending', async () => {
-    const writes = (held = holdWrites());
+    held = holdWrites();
+    const writes = held;
     const dr = build();
     await dr.rawExecute(OUTPUTS, { inputs: { x: 1, factor: 2 } });
     const clearing = dr.cache.clear();
