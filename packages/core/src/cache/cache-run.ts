@@ -188,7 +188,11 @@ export class CacheRun {
   }
 
   private versionOf(value: unknown): string {
-    const ref = this.refOf(value);
+    return this.versionOfRef(this.refOf(value));
+  }
+
+  /** A data version from a ref: a deferred result's is worked out here if the thread has not answered yet. */
+  private versionOfRef(ref: VersionRef): string {
     return typeof ref === 'string' ? ref : this.deferred.version(ref);
   }
 
@@ -211,7 +215,7 @@ export class CacheRun {
   private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], behavior: CacheBehavior, value: unknown): unknown {
     const type = deferrableType(value);
     if (type === undefined || this.ended || (node.cache?.format === 'parquet' && this.cache.parquet)) {
-      const versions = refs.map((ref) => (typeof ref === 'string' ? ref : this.deferred.version(ref)));
+      const versions = refs.map((ref) => this.versionOfRef(ref));
       return this.settle(node, value, cacheKeyOf(this.cache.hasher, keying.digest, versions), behavior, keying.codeVersion, false);
     }
     const { writer, known } = this.cache;

@@ -3,7 +3,9 @@ import type { CacheStatus } from './cache-options.js';
 import type { Fingerprinter } from './fingerprint.js';
 import type { Hasher } from './hasher.js';
 import { cacheKeyOf } from './node-keys.js';
+import { typedColumn } from './result-formats.js';
 import type { StagedCopies } from './staging-area.js';
+import type { ResultWrite } from './writer-protocol.js';
 
 /** The type name of a result the writer thread can fingerprint and key: a typed array of a built-in type (no Buffer, no subclass). */
 export function deferrableType(value: unknown): string | undefined {
@@ -22,6 +24,28 @@ type DeferredState = typeof QUEUED | typeof MAPPED | typeof DONE;
 export interface Keying {
   readonly hasher: Hasher;
   readonly fingerprints: Fingerprinter;
+}
+
+/** The data version of a typed array of type `type` from its copy: the fingerprint the value itself has. */
+export function copyVersion(keying: Keying, type: string, copy: ArrayBufferView): string {
+  return keying.fingerprints.ofTyped(type, new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength));
+}
+
+/** The write that stores a deferred result once its key and version are known: an Arrow file of one typed column. */
+export function deferredResultWrite(
+  key: string,
+  dataVersion: string,
+  node: string,
+  codeVersion: string,
+  type: string,
+  copy: ArrayBufferView,
+): ResultWrite {
+  const typed = typedColumn(type);
+  return {
+    key,
+    entry: { dataVersion, format: 'arrow', shape: 'array', typed, node, codeVersion, storedAt: Date.now() },
+    result: { format: 'arrow', shape: 'array', typed, array: copy },
+  };
 }
 
 /** What a deferred result's key takes from a dependency: a data version, or the index of an earlier result of the same log. */
@@ -105,8 +129,7 @@ export class DeferredResults implements StagedCopies {
   version(index: number): string {
     let version = this.versions[index];
     if (version === undefined) {
-      const copy = this.copyOf(index);
-      version = this.keying.fingerprints.ofTyped(this.types[index], new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength));
+      version = copyVersion(this.keying, this.types[index], this.copyOf(index));
       this.versions[index] = version;
     }
     return version;

@@ -1,7 +1,7 @@
 import { getLogger } from '../logging/logger.js';
-import { type DeferredResults, DONE, MAPPED, QUEUED } from './deferred-results.js';
+import { type DeferredResults, DONE, deferredResultWrite, MAPPED, QUEUED } from './deferred-results.js';
 import type { StoredEntry } from './metadata-store.js';
-import { type PreparedResult, typedColumn } from './result-formats.js';
+import type { PreparedResult } from './result-formats.js';
 import type { RunManifest } from './run-manifest.js';
 import { type StagingArea, stagingArea } from './staging-area.js';
 import { type DeferredRange, extendRanges, OutgoingBatch, type QueuedManifest } from './write-batch.js';
@@ -231,20 +231,17 @@ export class ResultWriter implements WriterClient {
     for (const { log, from, to } of this.unmapped)
       for (let index = from; index < to; index++) {
         if (log.states[index] !== QUEUED) continue;
-        const key = log.key(index);
-        const entry: StoredEntry = {
-          dataVersion: log.version(index),
-          format: 'arrow',
-          shape: 'array',
-          typed: typedColumn(log.types[index]),
-          node: log.nodes[index],
-          codeVersion: log.codeVersions[index],
-          storedAt: Date.now(),
-        };
-        const result: PreparedResult = { format: 'arrow', shape: 'array', typed: entry.typed, array: log.copyOf(index) };
-        const pending: PendingWrite<ResultWrite> = { item: { key, entry, result }, size: 0, log, index };
-        this.entries.set(key, pending);
-        this.values.set(entry.dataVersion, pending);
+        const write = deferredResultWrite(
+          log.key(index),
+          log.version(index),
+          log.nodes[index],
+          log.codeVersions[index],
+          log.types[index],
+          log.copyOf(index),
+        );
+        const pending: PendingWrite<ResultWrite> = { item: write, size: 0, log, index };
+        this.entries.set(write.key, pending);
+        this.values.set(write.entry.dataVersion, pending);
         log.states[index] = MAPPED;
       }
     this.unmapped = [];

@@ -1,9 +1,9 @@
-import type { Keying } from './deferred-results.js';
+import { copyVersion, deferredResultWrite, type Keying } from './deferred-results.js';
 import { Fingerprinter } from './fingerprint.js';
 import { loadHasher } from './hasher.js';
 import { MetadataStore } from './metadata-store.js';
 import { cacheKeyOf, FRESH } from './node-keys.js';
-import { bytesOf, typedColumn } from './result-formats.js';
+import { bytesOf } from './result-formats.js';
 import { ResultStore } from './result-store.js';
 import type { RunManifest } from './run-manifest.js';
 import { unpackWrites } from './write-batch.js';
@@ -148,14 +148,12 @@ export class WriteHandler {
       versions.push(version);
     }
     const { array, type, index, node, codeVersion } = deferred;
-    const dataVersion = keying.fingerprints.ofTyped(type, new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
+    const dataVersion = copyVersion(keying, type, array);
     const key = cacheKeyOf(keying.hasher, deferred.digest, versions);
     log.versions[index] = dataVersion;
     log.keys[index] = key;
     log.codeVersions[index] = codeVersion;
-    const typed = typedColumn(type);
-    const entry = { dataVersion, format: 'arrow', shape: 'array', typed, node, codeVersion, storedAt: Date.now() } as const;
-    return { write: { key, entry, result: { format: 'arrow', shape: 'array', typed, array } }, resolved: key + dataVersion };
+    return { write: deferredResultWrite(key, dataVersion, node, codeVersion, type, array), resolved: key + dataVersion };
   }
 
   /** A manifest with its numbered records filled in from their log; `undefined` when one is unknown here. */
