@@ -43,6 +43,7 @@ export class HamiltonCache {
       if (this.opening && (await this.opening) === open) this.opening = undefined;
       return this.begin(runId, lazy);
     }
+    open.metadata.refresh();
     return new CacheRun(open, runId, lazy);
   }
 

@@ -50,6 +50,14 @@ export class MetadataStore {
   }
 
   /**
+   * Makes reads see every commit so far. lmdb reads from one snapshot until a timer of its own renews
+   * it, so a run started right after a flush (answered before that timer) would miss what was just written.
+   */
+  refresh(): void {
+    this.db.resetReadTxn();
+  }
+
+  /**
    * Stores an entry. Replacing one with another data version (a recompute of a node that does not give
    * the same value twice) moves the generation, which retires every manifest.
    */
