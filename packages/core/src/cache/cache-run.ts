@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ExecutionPlan } from '../execution/execution-plan.js';
+import type { ExecutionPlan, PlanStep } from '../execution/execution-plan.js';
+import type { InvokeNode } from '../execution/executor.js';
 import type { NodeDef } from '../graph/types.js';
 import { isThenable } from '../lifecycle/hook-set.js';
 import { debugEnabled, getLogger } from '../logging/logger.js';
@@ -11,6 +12,7 @@ import type { OpenCache } from './open-cache.js';
 import { decodeResult, preparedValue, prepareResult } from './result-formats.js';
 import { manifestRecords, planSignature } from './run-manifest.js';
 import { type CacheNodeRecord, RunRecorder } from './run-record.js';
+import { DEFERRED, KEYED, StepTable, UNDECIDED } from './step-table.js';
 
 /** Computes a node from real argument values (the engine, or the node's own call). */
 export type ComputeNode = (args: unknown[]) => unknown;
@@ -49,6 +51,8 @@ export class CacheRun {
   /** This run's results left to the writer thread to fingerprint and key. */
   private readonly deferred: DeferredResults;
   private knownRead = false;
+  /** The steps of the plan this run walks, once `stepInvoker` made it. */
+  private steps: StepTable | undefined;
   /** Set once the run finished: a result arriving later (from a node nobody awaits) is keyed here, as its log is closed. */
   private ended = false;
   /** Keys whose files failed to read in this run (their entries are being removed). */
@@ -86,8 +90,8 @@ export class CacheRun {
         // No closure for a node that returns at once: this is the path of every result of a cold run.
         const value = this.computeWith(node, args, compute);
         return isThenable(value)
-          ? Promise.resolve(value).then((v) => this.computed(node, keying, refs, behavior, v))
-          : this.computed(node, keying, refs, behavior, value);
+          ? Promise.resolve(value).then((v) => this.computed(node, keying, refs, v))
+          : this.computed(node, keying, refs, value);
       }
     }
     const key = this.keyOf(keying, args);
@@ -100,6 +104,68 @@ export class CacheRun {
       }
     }
     return this.compute(node, args, compute, key, behavior, codeVersion, false);
+  }
+
+  /**
+   * The invoker of a walk of `plan` that no adapter observes: the plan's own steps are tracked by index
+   * (`StepTable`), so a cold run's work per node is its copy and a few typed-array stores.
+   */
+  stepInvoker(plan: ExecutionPlan): InvokeNode {
+    const steps = new StepTable(plan, this.cache.keys.ofPlan(plan));
+    this.steps = steps;
+    this.recorder.useSteps(steps);
+    return (step, args) => this.invokeStep(steps, step, args);
+  }
+
+  private invokeStep(steps: StepTable, step: PlanStep, args: unknown[]): unknown {
+    const index = steps.indexOf(step);
+    if (index < 0) return this.invoke(step.node, args);
+    const keying = steps.keyings[index];
+    let mode = steps.modes[index];
+    if (mode === UNDECIDED) {
+      const { behavior } = keying;
+      mode = behavior === 'recompute' || (behavior === 'default' && !this.isKnown(step.node.name)) ? DEFERRED : KEYED;
+      steps.modes[index] = mode;
+    }
+    if (mode === DEFERRED) {
+      const refs = this.stepRefs(steps, index, keying, args);
+      if (refs) {
+        const value = this.computeWith(step.node, args, undefined);
+        return isThenable(value)
+          ? Promise.resolve(value).then((v) => this.stepComputed(steps, index, refs, v))
+          : this.stepComputed(steps, index, refs, value);
+      }
+    }
+    // A keyed node finds the versions of deferred arguments by identity, as every other node does.
+    for (let k = 0; k < args.length; k++) {
+      const deferred = steps.deferredArgument(index, k);
+      if (deferred >= 0) this.versions.set(args[k] as object, deferred);
+    }
+    return this.invoke(step.node, args);
+  }
+
+  /** `refsOf` for a step of the plan: an argument deferred in this run is found by its slot. */
+  private stepRefs(steps: StepTable, index: number, keying: NodeKeying, args: readonly unknown[]): VersionRef[] | undefined {
+    const refs: VersionRef[] = new Array(keying.keyed.length);
+    for (let k = 0; k < keying.keyed.length; k++) {
+      const position = keying.keyed[k];
+      const deferred = steps.deferredArgument(index, position);
+      const ref = deferred >= 0 ? deferred : this.refOf(args[position]);
+      if (typeof ref === 'string' && ref.startsWith(FRESH)) return undefined;
+      refs[k] = ref;
+    }
+    return refs;
+  }
+
+  /** `computed` for a step of the plan: its deferred result is recorded in the step table only. */
+  private stepComputed(steps: StepTable, index: number, refs: readonly VersionRef[], value: unknown): unknown {
+    const keying = steps.keyings[index];
+    const node = steps.plan.steps[index].node;
+    const deferred = this.defer(node, keying, refs, value);
+    if (deferred < 0) return this.settleComputed(node, keying, refs, value);
+    steps.setDeferred(index, deferred);
+    const room = this.cache.writer.addDeferred(this.deferred, deferred);
+    return room ? room.then(() => value) : value;
   }
 
   /** The value of an argument or output: a stored value is read (or, when unreadable, computed again). */
@@ -147,7 +213,11 @@ export class CacheRun {
   finish(succeeded: boolean): Promise<void> {
     const { writer } = this.cache;
     const manifest = this.manifest;
-    const records = succeeded && manifest ? manifestRecords(manifest.plan, (name) => this.recorder.raw(name), this.deferred) : undefined;
+    const records =
+      succeeded && manifest
+        ? manifestRecords(manifest.plan, (index, name) => this.recorder.rawOfStep(index, name), this.deferred)
+        : undefined;
+    if (this.steps) this.cache.known.addSteps(this.steps);
     if (manifest && records) writer.addManifest(manifest.key, { generation: manifest.generation, records }, this.deferred);
     this.ended = true;
     writer.endLog(this.deferred);
@@ -212,32 +282,45 @@ export class CacheRun {
    * A node computed without a key. A typed array result is copied and queued for the writer thread, which
    * fingerprints and keys it; any other result is fingerprinted and keyed here.
    */
-  private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], behavior: CacheBehavior, value: unknown): unknown {
+  private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], value: unknown): unknown {
+    const index = this.defer(node, keying, refs, value);
+    if (index < 0) return this.settleComputed(node, keying, refs, value);
+    this.versions.set(value as object, index);
+    this.recorder.add(node.name, index);
+    this.cache.known.add(node.name);
+    const room = this.cache.writer.addDeferred(this.deferred, index);
+    return room ? room.then(() => value) : value;
+  }
+
+  /**
+   * Copies a typed array result into shared memory and enters it in the run's deferred log, its key's
+   * dependencies being `refs`; gives its index. -1 when it must be keyed here: another type, a result
+   * arriving after the run ended, or a node stored as Parquet.
+   */
+  private defer(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], value: unknown): number {
     const type = deferrableType(value);
-    if (type === undefined || this.ended || (node.cache?.format === 'parquet' && this.cache.parquet)) {
-      const versions = refs.map((ref) => this.versionOfRef(ref));
-      return this.settle(node, value, cacheKeyOf(this.cache.hasher, keying.digest, versions), behavior, keying.codeVersion, false);
-    }
-    const { writer, known } = this.cache;
+    if (type === undefined || this.ended || (node.cache?.format === 'parquet' && this.cache.parquet)) return -1;
     const log = this.deferred;
     const array = value as ArrayBufferView;
     for (let r = 0; r < refs.length; r++) log.refs.push(refs[r]);
-    writer.staging.copyInto(array, log);
+    this.cache.writer.staging.copyInto(array, log);
     const index = log.add(
       node.name,
       keying.digest,
       keying.codeVersion,
-      behavior === 'recompute' ? 'recompute' : 'miss',
+      keying.behavior === 'recompute' ? 'recompute' : 'miss',
       type,
       array.byteLength,
     );
-    this.versions.set(array, index);
-    this.recorder.add(node.name, index);
-    known.add(node.name);
     if (this.debugging)
       getLogger().debug!(`hamilton-ts cache: ${log.statuses[index]} ${node.name} (keyed by the writer thread)`, { node: node.name });
-    const room = writer.addDeferred(log, index);
-    return room ? room.then(() => value) : value;
+    return index;
+  }
+
+  /** A node computed without a key whose result is keyed here, from `refs`. */
+  private settleComputed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], value: unknown): unknown {
+    const versions = refs.map((ref) => this.versionOfRef(ref));
+    return this.settle(node, value, cacheKeyOf(this.cache.hasher, keying.digest, versions), keying.behavior, keying.codeVersion, false);
   }
 
   private compute(

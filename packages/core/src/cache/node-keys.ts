@@ -1,3 +1,4 @@
+import type { ExecutionPlan } from '../execution/execution-plan.js';
 import type { NodeDef } from '../graph/types.js';
 import type { Behaviors, CacheBehavior } from './cache-options.js';
 import { codeVersionOf } from './code-version.js';
@@ -28,6 +29,7 @@ export interface NodeKeying {
 /** The keying of every node of one driver's graph, made on first use. */
 export class NodeKeys {
   private readonly nodes = new WeakMap<NodeDef, NodeKeying>();
+  private readonly plans = new WeakMap<ExecutionPlan, readonly NodeKeying[]>();
 
   constructor(
     private readonly hasher: Hasher,
@@ -41,6 +43,16 @@ export class NodeKeys {
       this.nodes.set(node, keying);
     }
     return keying;
+  }
+
+  /** The keying of each step of `plan`, by step index. */
+  ofPlan(plan: ExecutionPlan): readonly NodeKeying[] {
+    let keyings = this.plans.get(plan);
+    if (!keyings) {
+      keyings = plan.steps.map((step) => this.of(step.node));
+      this.plans.set(plan, keyings);
+    }
+    return keyings;
   }
 
   private make(node: NodeDef): NodeKeying {

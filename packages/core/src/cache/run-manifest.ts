@@ -50,12 +50,13 @@ function computeSignature(plan: ExecutionPlan, cache: OpenCache): string | null 
  */
 export function manifestRecords(
   plan: ExecutionPlan,
-  latest: (name: string) => RawRecord | undefined,
+  /** The record of step `index` (node `name`). */
+  recordOf: (index: number, name: string) => RawRecord | undefined,
   deferred: DeferredResults,
 ): (RunManifest['records'][number] | number)[] | undefined {
   const records: (RunManifest['records'][number] | number)[] = [];
-  for (const step of plan.steps) {
-    const record = latest(step.node.name);
+  for (let index = 0; index < plan.steps.length; index++) {
+    const record = recordOf(index, plan.steps[index].node.name);
     if (typeof record === 'number') {
       if (deferred.statuses[record] !== 'miss') return undefined;
       records.push(record);

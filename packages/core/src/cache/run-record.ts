@@ -1,5 +1,6 @@
 import type { CacheStatus } from './cache-options.js';
 import type { DeferredResults } from './deferred-results.js';
+import type { StepTable } from './step-table.js';
 
 /** What the cache did with one node in a run. */
 export interface CacheNodeRecord {
@@ -24,18 +25,25 @@ export type RawRecord = CacheNodeRecord | number;
 
 /**
  * Collects the records of one run; a node run once per item gets its items listed. A deferred result is
- * kept as its index and becomes a record when read, so a run makes no record object per result.
+ * kept as its index and becomes a record when read, so a run makes no record object per result. The
+ * deferred results of the run's own steps are not even entered here: the step table holds them.
  */
 export class RunRecorder {
   /** The latest record of each node, in the order nodes were first recorded. */
   private readonly nodes = new Map<string, RawRecord>();
   /** The items of nodes run more than once, kept growing in place (a block may run thousands of items). */
   private readonly items = new Map<string, RawRecord[]>();
+  private steps: StepTable | undefined;
 
   constructor(
     readonly runId: string,
     private readonly deferred: DeferredResults,
   ) {}
+
+  /** Steps whose deferred results `steps` holds are recorded there. */
+  useSteps(steps: StepTable): void {
+    this.steps = steps;
+  }
 
   add(name: string, record: RawRecord): void {
     const before = this.nodes.get(name);
@@ -56,13 +64,14 @@ export class RunRecorder {
     if (items) items[items.length - 1] = record;
   }
 
-  /** The latest record of a node, as kept. */
-  raw(name: string): RawRecord | undefined {
-    return this.nodes.get(name);
+  /** The latest record of step `index` of the run's plan (node `name`), as kept. */
+  rawOfStep(index: number, name: string): RawRecord | undefined {
+    const deferred = this.steps ? this.steps.deferredOfStep[index] : -1;
+    return deferred >= 0 ? deferred : this.nodes.get(name);
   }
 
   latest(name: string): CacheNodeRecord | undefined {
-    const raw = this.nodes.get(name);
+    const raw = this.nodes.get(name) ?? this.stepRecord(name);
     return raw === undefined ? undefined : this.made(raw);
   }
 
@@ -92,7 +101,19 @@ export class RunRecorder {
       const first = records[0].status;
       nodes[name] = { ...records[records.length - 1], status: records.every((r) => r.status === first) ? first : 'miss', items: records };
     }
+    const steps = this.steps;
+    if (steps)
+      for (let index = 0; index < steps.deferredOfStep.length; index++) {
+        const deferred = steps.deferredOfStep[index];
+        if (deferred >= 0) nodes[steps.plan.steps[index].node.name] = this.made(deferred);
+      }
     return nodes;
+  }
+
+  private stepRecord(name: string): number | undefined {
+    const index = this.steps?.stepNamed(name) ?? -1;
+    const deferred = index < 0 ? -1 : this.steps!.deferredOfStep[index];
+    return deferred >= 0 ? deferred : undefined;
   }
 
   private made(raw: RawRecord): CacheNodeRecord {

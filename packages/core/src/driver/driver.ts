@@ -175,7 +175,7 @@ export class Driver<R = ColumnTable, M extends HamiltonModule = any> {
   ): Promise<Record<string, unknown>> {
     const cache = this.caching!;
     const run = await cache.begin(runId, !isObserved(this.hooks));
-    const invoke = run.replay(plan, values) ? undefined : makeNodeInvoker(this.hooks, this.graph, runId, run);
+    const invoke = run.replay(plan, values) ? undefined : makeNodeInvoker(this.hooks, this.graph, runId, { run, plan });
     let succeeded = false;
     try {
       const results = await this.walk(outputs, options, plan, values, runId, invoke, () =>

@@ -3,7 +3,7 @@ import type { Graph, NodeDef } from '../graph/types.js';
 import { toVariable } from '../graph/variable.js';
 import { type HookSet, isThenable } from '../lifecycle/hook-set.js';
 import type { GraphAdapter, NodeExecuteContext, NodeRunRequest } from '../lifecycle/hooks.js';
-import type { PlanStep } from './execution-plan.js';
+import type { ExecutionPlan, PlanStep } from './execution-plan.js';
 import type { InvokeNode, RunState } from './executor.js';
 
 /** Dependency values by name, leaving out absent optional dependencies so their defaults apply. */
@@ -35,11 +35,11 @@ function outcomeEvent(event: NodeExecuteContext, success: boolean, error: unknow
  * With hooks it runs `preNodeExecute`, the `doNodeExecute` chain (first adapter outermost), the
  * engine's `runNode` innermost (or the node itself), and `postNodeExecute`, also when the node fails.
  */
-export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string, cache?: CacheRun): InvokeNode {
+export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string, cache?: { run: CacheRun; plan: ExecutionPlan }): InvokeNode {
   const engine = hooks.get('runNode')[0];
   const observed = isObserved(hooks);
   if (!observed && !engine) {
-    if (cache) return (step, args) => cache.invoke(step.node, args);
+    if (cache) return cache.run.stepInvoker(cache.plan);
     return (step, args) => step.node.call!(args);
   }
   const local = (ctx: NodeExecuteContext): unknown => {
@@ -49,7 +49,7 @@ export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string, cac
   // The walker's state of the current call, for `isReleasable`; set just before the chain runs.
   let current: { step: PlanStep; run: RunState } | undefined;
   const running = engine ? engineStep(engine.call, graph, local, observed, () => current!) : local;
-  const innermost = cache ? cachedStep(cache, graph, running) : running;
+  const innermost = cache ? cachedStep(cache.run, graph, running) : running;
   const chain = hooks
     .get('doNodeExecute')
     .reduceRight<(ctx: NodeExecuteContext) => unknown>((next, hook) => (ctx) => hook.call(ctx, next), innermost);
@@ -63,7 +63,7 @@ export function makeNodeInvoker(hooks: HookSet, graph: Graph, runId: string, cac
     const event = nodeEvent(runId, step.node, args);
     return after(hooks.callEach('preNodeExecute', event), () => {
       current = { step, run };
-      return observe(hooks, event, chain, cache);
+      return observe(hooks, event, chain, cache?.run);
     });
   };
 }

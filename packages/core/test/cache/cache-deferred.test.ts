@@ -149,6 +149,30 @@ describe('results keyed by the writer thread', () => {
     expect(ran).toEqual([]);
   });
 
+  it('key a stored node by the content of an argument deferred in the same run', async () => {
+    const path = newDir();
+    const dr = build(path);
+    const raw = (await dr.rawExecute(['raw'], { inputs })).raw as Float64Array;
+    await dr.cache.clear();
+    // `counts` is stored from an override equal to what `raw` computes; `raw` itself is not stored.
+    await dr.rawExecute(['counts'], { inputs, overrides: { raw: raw.slice() } });
+    ran.length = 0;
+    await dr.rawExecute(['counts'], { inputs });
+    expect(ran).toEqual(['raw']);
+    expect(statuses(dr.cache)).toEqual({ raw: 'miss', counts: 'hit' });
+  });
+
+  it('hit every node in a rerun of the same process while none of the writes is done', async () => {
+    const dr = build(newDir());
+    held = holdWrites();
+    const first = await dr.rawExecute(NODES, { inputs });
+    ran.length = 0;
+    expect(await dr.rawExecute(NODES, { inputs })).toEqual(first);
+    expect(ran).toEqual([]);
+    expect(statuses(dr.cache)).toEqual(Object.fromEntries(NODES.map((n) => [n, 'hit'])));
+    expect(held.held()).toBeGreaterThan(0);
+  });
+
   it('key the items of a parallelizable block each, and hit them in the next run', async () => {
     const path = newDir();
     const dr = build(path, Batches);
