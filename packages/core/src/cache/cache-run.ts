@@ -84,15 +84,9 @@ export class CacheRun {
         this.note(node.name, { status: 'ignored', codeVersion });
         return value;
       });
-    if (behavior === 'recompute' || (behavior === 'default' && !this.isKnown(node.name))) {
+    if (this.defers(keying, node.name)) {
       const refs = this.refsOf(keying, args);
-      if (refs) {
-        // No closure for a node that returns at once: this is the path of every result of a cold run.
-        const value = this.computeWith(node, args, compute);
-        return isThenable(value)
-          ? Promise.resolve(value).then((v) => this.computed(node, keying, refs, v))
-          : this.computed(node, keying, refs, value);
-      }
+      if (refs) return this.computeDeferred(node, keying, refs, args, compute);
     }
     const key = this.keyOf(keying, args);
     if (behavior === 'default' && !key.startsWith(FRESH)) {
@@ -123,18 +117,12 @@ export class CacheRun {
     const keying = steps.keyings[index];
     let mode = steps.modes[index];
     if (mode === UNDECIDED) {
-      const { behavior } = keying;
-      mode = behavior === 'recompute' || (behavior === 'default' && !this.isKnown(step.node.name)) ? DEFERRED : KEYED;
+      mode = this.defers(keying, step.node.name) ? DEFERRED : KEYED;
       steps.modes[index] = mode;
     }
     if (mode === DEFERRED) {
-      const refs = this.stepRefs(steps, index, keying, args);
-      if (refs) {
-        const value = this.computeWith(step.node, args, undefined);
-        return isThenable(value)
-          ? Promise.resolve(value).then((v) => this.stepComputed(steps, index, refs, v))
-          : this.stepComputed(steps, index, refs, value);
-      }
+      const refs = this.refsOf(keying, args, steps, index);
+      if (refs) return this.computeDeferred(step.node, keying, refs, args, undefined, steps, index);
     }
     // A keyed node finds the versions of deferred arguments by identity, as every other node does.
     for (let k = 0; k < args.length; k++) {
@@ -142,30 +130,6 @@ export class CacheRun {
       if (deferred >= 0) this.versions.set(args[k] as object, deferred);
     }
     return this.invoke(step.node, args);
-  }
-
-  /** `refsOf` for a step of the plan: an argument deferred in this run is found by its slot. */
-  private stepRefs(steps: StepTable, index: number, keying: NodeKeying, args: readonly unknown[]): VersionRef[] | undefined {
-    const refs: VersionRef[] = new Array(keying.keyed.length);
-    for (let k = 0; k < keying.keyed.length; k++) {
-      const position = keying.keyed[k];
-      const deferred = steps.deferredArgument(index, position);
-      const ref = deferred >= 0 ? deferred : this.refOf(args[position]);
-      if (typeof ref === 'string' && ref.startsWith(FRESH)) return undefined;
-      refs[k] = ref;
-    }
-    return refs;
-  }
-
-  /** `computed` for a step of the plan: its deferred result is recorded in the step table only. */
-  private stepComputed(steps: StepTable, index: number, refs: readonly VersionRef[], value: unknown): unknown {
-    const keying = steps.keyings[index];
-    const node = steps.plan.steps[index].node;
-    const deferred = this.defer(node, keying, refs, value);
-    if (deferred < 0) return this.settleComputed(node, keying, refs, value);
-    steps.setDeferred(index, deferred);
-    const room = this.cache.writer.addDeferred(this.deferred, deferred);
-    return room ? room.then(() => value) : value;
   }
 
   /** The value of an argument or output: a stored value is read (or, when unreadable, computed again). */
@@ -246,11 +210,21 @@ export class CacheRun {
     return cacheKeyOf(this.cache.hasher, keying.digest, versions);
   }
 
-  /** What the node's key takes from its arguments, deferred results left as indices; `undefined` when one has no fingerprint. */
-  private refsOf(keying: NodeKeying, args: readonly unknown[]): VersionRef[] | undefined {
+  /** Whether the node runs without a key: a `recompute` node, or a `default` one with nothing stored. */
+  private defers(keying: NodeKeying, name: string): boolean {
+    return keying.behavior === 'recompute' || (keying.behavior === 'default' && !this.isKnown(name));
+  }
+
+  /**
+   * What the node's key takes from its arguments, deferred results left as indices; `undefined` when one
+   * has no fingerprint. For step `index` of `steps`, an argument deferred in this run is found by its slot.
+   */
+  private refsOf(keying: NodeKeying, args: readonly unknown[], steps?: StepTable, index = -1): VersionRef[] | undefined {
     const refs: VersionRef[] = new Array(keying.keyed.length);
     for (let k = 0; k < keying.keyed.length; k++) {
-      const ref = this.refOf(args[keying.keyed[k]]);
+      const position = keying.keyed[k];
+      const deferred = steps ? steps.deferredArgument(index, position) : -1;
+      const ref = deferred >= 0 ? deferred : this.refOf(args[position]);
       if (typeof ref === 'string' && ref.startsWith(FRESH)) return undefined;
       refs[k] = ref;
     }
@@ -278,16 +252,36 @@ export class CacheRun {
     return version;
   }
 
+  /** Computes a node without a key (`computed` takes its result); no closure for a node that returns at once, as every node of a cold run. */
+  private computeDeferred(
+    node: NodeDef,
+    keying: NodeKeying,
+    refs: readonly VersionRef[],
+    args: unknown[],
+    compute: ComputeNode | undefined,
+    steps?: StepTable,
+    step = -1,
+  ): unknown {
+    const value = this.computeWith(node, args, compute);
+    return isThenable(value)
+      ? Promise.resolve(value).then((v) => this.computed(node, keying, refs, v, steps, step))
+      : this.computed(node, keying, refs, value, steps, step);
+  }
+
   /**
    * A node computed without a key. A typed array result is copied and queued for the writer thread, which
-   * fingerprints and keys it; any other result is fingerprinted and keyed here.
+   * fingerprints and keys it; any other result is fingerprinted and keyed here. The deferred result of
+   * step `step` of `steps` is recorded in the step table only.
    */
-  private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], value: unknown): unknown {
+  private computed(node: NodeDef, keying: NodeKeying, refs: readonly VersionRef[], value: unknown, steps?: StepTable, step = -1): unknown {
     const index = this.defer(node, keying, refs, value);
     if (index < 0) return this.settleComputed(node, keying, refs, value);
-    this.versions.set(value as object, index);
-    this.recorder.add(node.name, index);
-    this.cache.known.add(node.name);
+    if (steps) steps.setDeferred(step, index);
+    else {
+      this.versions.set(value as object, index);
+      this.recorder.add(node.name, index);
+      this.cache.known.add(node.name);
+    }
     const room = this.cache.writer.addDeferred(this.deferred, index);
     return room ? room.then(() => value) : value;
   }
