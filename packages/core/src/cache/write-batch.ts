@@ -70,11 +70,14 @@ export interface DeferredRange {
   to: number;
 }
 
-/** Adds result `index` of `log` to `ranges`: to the last range when it follows it, which is the usual case. */
-export function extendRanges(ranges: DeferredRange[], log: DeferredResults, index: number): void {
-  const last = ranges[ranges.length - 1];
-  if (last !== undefined && last.log === log && last.to === index) last.to++;
-  else ranges.push({ log, from: index, to: index + 1 });
+/**
+ * Adds result `index` of `log` to `entries` (ranges, maybe among other writes): to the last one when it is
+ * a range it follows, which is the usual case.
+ */
+export function extendRanges<T extends QueuedWrite>(entries: (T | DeferredRange)[], log: DeferredResults, index: number): void {
+  const last = entries[entries.length - 1];
+  if (last !== undefined && isRange(last) && last.log === log && last.to === index) last.to++;
+  else entries.push({ log, from: index, to: index + 1 });
 }
 
 /**
@@ -95,9 +98,7 @@ export class OutgoingBatch<Q extends QueuedWrite = QueuedWrite> {
   }
 
   addDeferred(log: DeferredResults, index: number, size: number): void {
-    const last = this.entries[this.entries.length - 1];
-    if (last !== undefined && isRange(last) && last.log === log && last.to === index) last.to++;
-    else this.entries.push({ log, from: index, to: index + 1 });
+    extendRanges(this.entries, log, index);
     this.length++;
     this.bytes += size;
   }
