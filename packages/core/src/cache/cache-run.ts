@@ -10,7 +10,7 @@ import type { StoredEntry } from './metadata-store.js';
 import { cacheKeyOf, FRESH, type NodeKeying } from './node-keys.js';
 import type { OpenCache } from './open-cache.js';
 import { decodeResult, preparedValue, prepareResult } from './result-formats.js';
-import { manifestRecords, planSignature } from './run-manifest.js';
+import { manifestLength, manifestRecord, manifestRecords, planSignature } from './run-manifest.js';
 import { type CacheNodeRecord, RunRecorder } from './run-record.js';
 import { DEFERRED, KEYED, StepTable, UNDECIDED } from './step-table.js';
 
@@ -152,12 +152,12 @@ export class CacheRun {
     const { metadata, writer } = this.cache;
     this.manifest = { key: this.cache.hasher.digest(parts.join('\u0000')), plan, generation: metadata.generation() };
     const found = writer.manifest(this.manifest.key) ?? metadata.manifest(this.manifest.key);
-    if (!found || found.generation !== this.manifest.generation || found.records.length !== plan.steps.length) return false;
+    if (!found || found.generation !== this.manifest.generation || manifestLength(found) !== plan.steps.length) return false;
     const outputs = new Map<number, unknown>();
     for (const slot of plan.outputSlots) {
       const step = plan.stepOfSlot[slot];
       if (step < 0 || outputs.has(slot)) continue; // fed values are in their slots already
-      const [key, dataVersion] = found.records[step];
+      const [key, dataVersion] = manifestRecord(found, step);
       const entry = this.lookup(key, plan.steps[step].node.name);
       if (!entry || entry.dataVersion !== dataVersion) return false;
       const value = this.read(new StoredValue(key, entry, () => NOT_READ));
@@ -165,10 +165,7 @@ export class CacheRun {
       outputs.set(slot, value);
     }
     for (const [slot, value] of outputs) values[slot] = value;
-    for (let i = 0; i < plan.steps.length; i++) {
-      const [cacheKey, dataVersion, codeVersion] = found.records[i];
-      this.recorder.add(plan.steps[i].node.name, { status: 'hit', cacheKey, dataVersion, codeVersion });
-    }
+    this.recorder.replayed(plan, found);
     this.manifest = undefined;
     return true;
   }

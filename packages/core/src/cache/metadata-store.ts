@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HamiltonError } from '@hamilton-ts/result-builders';
 import type { RootDatabase } from 'lmdb';
 import type { StoredShape } from './result-formats.js';
-import type { RunManifest } from './run-manifest.js';
+import { isRunManifest, type RunManifest } from './run-manifest.js';
 
 const GENERATION = 'generation';
 const MANIFEST = 'manifest:';
@@ -116,8 +116,10 @@ export class MetadataStore {
     return (this.db.get(GENERATION) as number | undefined) ?? 0;
   }
 
+  /** The manifest stored under `key`; one in a form this version does not read counts as none. */
   manifest(key: string): RunManifest | undefined {
-    return this.db.get(MANIFEST + key) as RunManifest | undefined;
+    const manifest = this.db.get(MANIFEST + key);
+    return isRunManifest(manifest) ? manifest : undefined;
   }
 
   putManifest(key: string, manifest: RunManifest): Promise<boolean> {

@@ -2,7 +2,7 @@ import { getLogger } from '../logging/logger.js';
 import { type DeferredResults, DONE, deferredResultWrite, MAPPED, QUEUED } from './deferred-results.js';
 import type { StoredEntry } from './metadata-store.js';
 import type { PreparedResult } from './result-formats.js';
-import type { RunManifest } from './run-manifest.js';
+import { type ManifestRecord, packRecords, type RunManifest } from './run-manifest.js';
 import { type StagingArea, stagingArea } from './staging-area.js';
 import { type DeferredRange, extendRanges, OutgoingBatch, type QueuedManifest } from './write-batch.js';
 import { DIGEST_LENGTH, type ResultWrite, type WriteFailure, type WriteItem, type WriterReply } from './writer-protocol.js';
@@ -86,15 +86,16 @@ export class ResultWriter implements WriterClient {
     return this.values.get(dataVersion)?.item.result;
   }
 
-  /** A manifest still being written. */
+  /** A manifest still being written, in the form a stored one is read in. */
   manifest(key: string): RunManifest | undefined {
     const pending = this.manifests.get(key);
     if (!pending) return undefined;
     const { manifest, results: log } = pending.item;
-    const records = manifest.records.map((r) =>
-      typeof r === 'number' ? ([log!.key(r), log!.version(r), log!.codeVersions[r]] as const) : r,
+    const records = manifest.records.map(
+      (r): ManifestRecord => (typeof r === 'number' ? [log!.key(r), log!.version(r), log!.codeVersions[r]] : r),
     );
-    return { generation: manifest.generation, records };
+    const packed = packRecords(records);
+    return packed === undefined ? undefined : { generation: manifest.generation, records: packed };
   }
 
   /** Queues a result; returns a promise to await when the bytes pending are past the bound. */

@@ -4,6 +4,7 @@ import type { DeferredResults } from './deferred-results.js';
 import { FRESH } from './node-keys.js';
 import type { OpenCache } from './open-cache.js';
 import type { RawRecord } from './run-record.js';
+import { DIGEST_LENGTH } from './writer-protocol.js';
 
 /**
  * What a run found, keyed by everything its keys derive from: the plan (its nodes and their code
@@ -16,8 +17,51 @@ import type { RawRecord } from './run-record.js';
  */
 export interface RunManifest {
   readonly generation: number;
-  /** Per step, in plan order: cache key, data version, code version. */
-  readonly records: readonly (readonly [string, string, string])[];
+  /**
+   * Per step, in plan order, its cache key, data version and code version (each a digest of
+   * `DIGEST_LENGTH` hex digits), end to end in one string: reading the manifest of a 10k-step run then
+   * makes one string rather than 40k objects, which young-generation collections would copy during the
+   * fully cached rerun that reads it. Read with `manifestLength` and `manifestRecord`.
+   */
+  readonly records: string;
+}
+
+/** One step's record: cache key, data version, code version. */
+export type ManifestRecord = readonly [string, string, string];
+
+const RECORD_LENGTH = 3 * DIGEST_LENGTH;
+
+/** The number of steps `manifest` records. */
+export function manifestLength(manifest: RunManifest): number {
+  return manifest.records.length / RECORD_LENGTH;
+}
+
+/** The record of step `index` of `manifest`. */
+export function manifestRecord(manifest: RunManifest, index: number): ManifestRecord {
+  const at = index * RECORD_LENGTH;
+  const { records } = manifest;
+  return [
+    records.slice(at, at + DIGEST_LENGTH),
+    records.slice(at + DIGEST_LENGTH, at + 2 * DIGEST_LENGTH),
+    records.slice(at + 2 * DIGEST_LENGTH, at + RECORD_LENGTH),
+  ];
+}
+
+/** The records as a manifest holds them; `undefined` when a field is not a digest (such a run gets no manifest). */
+export function packRecords(records: readonly ManifestRecord[]): string | undefined {
+  const fields: string[] = [];
+  for (const record of records)
+    for (const field of record) {
+      if (field.length !== DIGEST_LENGTH) return undefined;
+      fields.push(field);
+    }
+  return fields.join('');
+}
+
+/** Whether a stored value is a manifest of this form (a directory written by an earlier version holds others). */
+export function isRunManifest(value: unknown): value is RunManifest {
+  const records = (value as Partial<RunManifest> | undefined)?.records;
+  return typeof records === 'string' && records.length % RECORD_LENGTH === 0;
 }
 
 const signatures = new WeakMap<ExecutionPlan, string | null>();
@@ -53,8 +97,8 @@ export function manifestRecords(
   /** The record of step `index` (node `name`). */
   recordOf: (index: number, name: string) => RawRecord | undefined,
   deferred: DeferredResults,
-): (RunManifest['records'][number] | number)[] | undefined {
-  const records: (RunManifest['records'][number] | number)[] = [];
+): (ManifestRecord | number)[] | undefined {
+  const records: (ManifestRecord | number)[] = [];
   for (let index = 0; index < plan.steps.length; index++) {
     const record = recordOf(index, plan.steps[index].node.name);
     if (typeof record === 'number') {

@@ -1,5 +1,7 @@
+import type { ExecutionPlan } from '../execution/execution-plan.js';
 import type { CacheStatus } from './cache-options.js';
 import type { DeferredResults } from './deferred-results.js';
+import { manifestRecord, type RunManifest } from './run-manifest.js';
 import type { StepTable } from './step-table.js';
 
 /** What the cache did with one node in a run. */
@@ -34,6 +36,8 @@ export class RunRecorder {
   /** The items of nodes run more than once, kept growing in place (a block may run thousands of items). */
   private readonly items = new Map<string, RawRecord[]>();
   private steps: StepTable | undefined;
+  /** The manifest that answered the run, and the plan whose steps it records: every step a hit. */
+  private replay: { readonly plan: ExecutionPlan; readonly manifest: RunManifest; byName?: Map<string, number> } | undefined;
 
   constructor(
     readonly runId: string,
@@ -43,6 +47,11 @@ export class RunRecorder {
   /** Steps whose deferred results `steps` holds are recorded there. */
   useSteps(steps: StepTable): void {
     this.steps = steps;
+  }
+
+  /** The run was answered from `manifest`: each step of `plan` is a hit, made into a record when read. */
+  replayed(plan: ExecutionPlan, manifest: RunManifest): void {
+    this.replay = { plan, manifest };
   }
 
   add(name: string, record: RawRecord): void {
@@ -72,7 +81,7 @@ export class RunRecorder {
 
   latest(name: string): CacheNodeRecord | undefined {
     const raw = this.nodes.get(name) ?? this.stepRecord(name);
-    return raw === undefined ? undefined : this.made(raw);
+    return raw === undefined ? this.replayRecord(name) : this.made(raw);
   }
 
   /** The run's record; its nodes' records are made when first read. */
@@ -101,6 +110,10 @@ export class RunRecorder {
       const first = records[0].status;
       nodes[name] = { ...records[records.length - 1], status: records.every((r) => r.status === first) ? first : 'miss', items: records };
     }
+    const replay = this.replay;
+    if (replay)
+      for (let index = 0; index < replay.plan.steps.length; index++)
+        nodes[replay.plan.steps[index].node.name] = hit(replay.manifest, index);
     const steps = this.steps;
     if (steps)
       for (let index = 0; index < steps.deferredOfStep.length; index++) {
@@ -116,9 +129,22 @@ export class RunRecorder {
     return deferred >= 0 ? deferred : undefined;
   }
 
+  private replayRecord(name: string): CacheNodeRecord | undefined {
+    const replay = this.replay;
+    if (!replay) return undefined;
+    replay.byName ??= new Map(replay.plan.steps.map((step, index) => [step.node.name, index]));
+    const index = replay.byName.get(name);
+    return index === undefined ? undefined : hit(replay.manifest, index);
+  }
+
   private made(raw: RawRecord): CacheNodeRecord {
     if (typeof raw !== 'number') return raw;
     const log = this.deferred;
     return { status: log.statuses[raw], cacheKey: log.key(raw), dataVersion: log.version(raw), codeVersion: log.codeVersions[raw] };
   }
+}
+
+function hit(manifest: RunManifest, index: number): CacheNodeRecord {
+  const [cacheKey, dataVersion, codeVersion] = manifestRecord(manifest, index);
+  return { status: 'hit', cacheKey, dataVersion, codeVersion };
 }

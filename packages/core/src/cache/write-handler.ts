@@ -5,7 +5,7 @@ import { MetadataStore } from './metadata-store.js';
 import { cacheKeyOf, FRESH } from './node-keys.js';
 import { bytesOf } from './result-formats.js';
 import { ResultStore } from './result-store.js';
-import type { RunManifest } from './run-manifest.js';
+import { type ManifestRecord, packRecords, type RunManifest } from './run-manifest.js';
 import { unpackWrites } from './write-batch.js';
 import {
   type DeferredWrite,
@@ -156,18 +156,21 @@ export class WriteHandler {
     return { write: deferredResultWrite(key, dataVersion, node, codeVersion, type, array), resolved: key + dataVersion };
   }
 
-  /** A manifest with its numbered records filled in from their log; `undefined` when one is unknown here. */
+  /**
+   * A manifest with its numbered records filled in from their log, as stored; `undefined` when one is
+   * unknown here, or a field is not a digest.
+   */
   private completed(item: ManifestWrite): RunManifest | undefined {
     const { manifest, log: id } = item;
-    if (id === undefined) return manifest as RunManifest;
-    const log = this.logs.get(id);
-    const records: RunManifest['records'][number][] = [];
+    const log = id === undefined ? undefined : this.logs.get(id);
+    const records: ManifestRecord[] = [];
     for (const record of manifest.records) {
       if (typeof record !== 'number') records.push(record);
       else if (log?.keys[record] === undefined) return undefined;
       else records.push([log.keys[record], log.versions[record], log.codeVersions[record]]);
     }
-    return { generation: manifest.generation, records };
+    const packed = packRecords(records);
+    return packed === undefined ? undefined : { generation: manifest.generation, records: packed };
   }
 
   private keyingOf(): Promise<Keying> {

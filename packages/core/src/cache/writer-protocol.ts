@@ -1,6 +1,6 @@
 import type { StoredEntry } from './metadata-store.js';
 import type { PreparedResult } from './result-formats.js';
-import type { RunManifest } from './run-manifest.js';
+import type { ManifestRecord } from './run-manifest.js';
 import type { WriteBatch } from './write-batch.js';
 
 /** A result to store: its file first, then its metadata entry. */
@@ -16,7 +16,7 @@ export interface ResultWrite {
  */
 export interface ManifestWrite {
   readonly key: string;
-  readonly manifest: { readonly generation: number; readonly records: readonly (RunManifest['records'][number] | number)[] };
+  readonly manifest: { readonly generation: number; readonly records: readonly (ManifestRecord | number)[] };
   readonly log?: number;
 }
 

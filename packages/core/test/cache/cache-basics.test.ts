@@ -52,6 +52,20 @@ describe('a cached driver', () => {
     expect(record.codeVersion).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('records, for a run answered at once from its manifest, the very keys and versions the run that stored them had', async () => {
+    const x = Float64Array.of(1, 2, 3);
+    const outputs = ['label', 'doubled'];
+    const first = new Builder().withModules(Features).withCache({ path: dir.path }).build();
+    await first.rawExecute(outputs, { inputs: { x } });
+    await first.cache.flush();
+    const stored = first.cache.lastRun.nodes;
+    const dr = new Builder().withModules(Features).withCache({ path: dir.path }).build();
+    await dr.rawExecute(outputs, { inputs: { x } });
+    expect(calls).toEqual(['doubled', 'total', 'label']);
+    const replayed = dr.cache.lastRun.nodes;
+    for (const name of ['doubled', 'total', 'label']) expect(replayed[name]).toEqual({ ...stored[name], status: 'hit' });
+  });
+
   it('persists across drivers', async () => {
     const x = Float64Array.of(1, 2, 3);
     await new Builder().withModules(Features).withCache({ path: dir.path }).build().execute(['label'], { inputs: { x } });
