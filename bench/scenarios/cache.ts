@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Driver } from '@hamilton-ts/core';
 import { arrayChain } from '../fixtures/array-chains.js';
-import { measure } from '../harness/measure.js';
+import { handWritten } from '../fixtures/generate-class.js';
+import { compare, measure } from '../harness/measure.js';
 import type { Scenario } from '../harness/scenario.js';
 import { type Summary, summarize } from '../harness/stats.js';
 
@@ -24,6 +25,7 @@ const scenario: Scenario = {
     'every result copied for the background writer, which fingerprints and keys it; timed until execute resolves, and again until dr.cache.flush() has written every file and entry), ' +
     'by new drivers on their first run, cached and uncached, ' +
     'and by a cached driver whose every node hits (rerun, after its first run was flushed). ' +
+    'The floor runs the chain by hand, with and without copying each result into a 256 KB ring of shared memory, in alternation. ' +
     'Fingerprinting is timed on a 1M-double Float64Array through the cache of a one-node driver.',
   order: 95,
   async run(ctx) {
@@ -90,6 +92,17 @@ const scenario: Scenario = {
         note: `cached ${firsts.cached.median.toFixed(1)} ms until execute resolves, uncached ${firsts.plain.median.toFixed(1)} ms (each builds its plan; the cached one also versions its code)`,
       });
 
+      const floor = await compare(copyingByHand(chain, x), byHand(chain, x), { warmup: 2, samples: ctx.quick ? 7 : 21, batch: 1 });
+      ctx.record({
+        label: 'floor: the chain by hand, each result copied as it returns ÷ the chain by hand',
+        value: floor.ratio.median,
+        unit: '×',
+        spread: floor.ratio,
+        note:
+          `${floor.subject.median.toFixed(1)} ms against ${floor.baseline.median.toFixed(1)} ms: each 8 KB result copied into a 256 KB ring of shared memory (it stays in cache), ` +
+          'with no cache, writer or fingerprint: what the snapshot a cold run takes of every result costs at the least',
+      });
+
       const big = new Float64Array(1_000_000).map((_, i) => Math.sin(i));
       const { Fingerprinter, loadHasher } = await fingerprintParts();
       const fingerprints = new Fingerprinter(await loadHasher());
@@ -151,6 +164,34 @@ async function firstRuns(
     await drivers.cached.cache.flush();
   }
   return { cached: summarize(cached), plain: summarize(plain) };
+}
+
+/** The chain by hand (`arrayChain`'s `byHand`), on one instance. */
+function byHand(chain: ReturnType<typeof arrayChain>, x: Float64Array): () => Float64Array {
+  const instance = new chain.module();
+  return () => chain.byHand(instance, x);
+}
+
+/**
+ * The chain by hand, each result copied into a ring of shared memory small enough to stay in the core's
+ * cache as it returns: the snapshot a cold cached run takes of every result, in its cheapest form.
+ */
+function copyingByHand(chain: ReturnType<typeof arrayChain>, x: Float64Array): () => Float64Array {
+  const instance = new chain.module();
+  const ring = new Uint8Array(new SharedArrayBuffer(256 * 1024));
+  let at = 0;
+  const copy = (v: Float64Array) => {
+    if (at + v.byteLength > ring.byteLength) at = 0;
+    ring.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), at);
+    at += v.byteLength;
+  };
+  const nodes = chain.methods.filter((m) => m.isNode !== false);
+  const run = handWritten<[Float64Array, typeof copy], Float64Array>(
+    ['x', 'copy'],
+    ['let v = x;', ...nodes.map((m) => `v = self.${m.name}(v); copy(v);`)],
+    'v',
+  );
+  return () => run(instance, x, copy);
 }
 
 /** The fingerprinter is internal to core: reached by its source path, as the bench runs from source. */
