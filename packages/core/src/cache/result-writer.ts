@@ -2,7 +2,7 @@ import { getLogger } from '../logging/logger.js';
 import { type DeferredResults, DONE, deferredResultWrite, MAPPED, QUEUED } from './deferred-results.js';
 import type { StoredEntry } from './metadata-store.js';
 import type { PreparedResult } from './result-formats.js';
-import { type ManifestRecord, packRecords, type RunManifest } from './run-manifest.js';
+import { type ManifestRecord, type RunManifest, runManifest } from './run-manifest.js';
 import { type StagingArea, stagingArea } from './staging-area.js';
 import { type DeferredRange, extendRanges, OutgoingBatch, type QueuedManifest } from './write-batch.js';
 import { DIGEST_LENGTH, type ResultWrite, type WriteFailure, type WriteItem, type WriterReply } from './writer-protocol.js';
@@ -94,8 +94,7 @@ export class ResultWriter implements WriterClient {
     const records = manifest.records.map(
       (r): ManifestRecord => (typeof r === 'number' ? [log!.key(r), log!.version(r), log!.codeVersions[r]] : r),
     );
-    const packed = packRecords(records);
-    return packed === undefined ? undefined : { generation: manifest.generation, records: packed };
+    return runManifest(manifest.generation, records);
   }
 
   /** Queues a result; returns a promise to await when the bytes pending are past the bound. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isRunManifest, type ManifestRecord, manifestLength, manifestRecord, packRecords } from './run-manifest.js';
+import { isRunManifest, type ManifestRecord, manifestLength, manifestRecord, runManifest } from './run-manifest.js';
 
 const digest = (seed: string) => seed.repeat(32).slice(0, 32);
 const records: ManifestRecord[] = [
@@ -9,7 +9,8 @@ const records: ManifestRecord[] = [
 
 describe('a run manifest', () => {
   it('gives back each record it packed, in step order', () => {
-    const manifest = { generation: 3, records: packRecords(records)! };
+    const manifest = runManifest(3, records)!;
+    expect(manifest.generation).toBe(3);
     expect(isRunManifest(manifest)).toBe(true);
     expect(manifestLength(manifest)).toBe(2);
     expect(manifestRecord(manifest, 0)).toEqual(records[0]);
@@ -17,13 +18,13 @@ describe('a run manifest', () => {
   });
 
   it('is not made when a field is not a digest, so a record can never shift into the next', () => {
-    expect(packRecords([[digest('a'), `~${digest('b')}`, digest('c')]])).toBeUndefined();
-    expect(packRecords([[digest('a'), 'short', digest('c')]])).toBeUndefined();
+    expect(runManifest(1, [[digest('a'), `~${digest('b')}`, digest('c')]])).toBeUndefined();
+    expect(runManifest(1, [[digest('a'), 'short', digest('c')]])).toBeUndefined();
   });
 
   it('is not read from the form earlier versions stored, or from a cut record', () => {
     expect(isRunManifest({ generation: 1, records })).toBe(false);
-    expect(isRunManifest({ generation: 1, records: packRecords(records)!.slice(1) })).toBe(false);
+    expect(isRunManifest({ generation: 1, records: runManifest(1, records)!.records.slice(1) })).toBe(false);
     expect(isRunManifest(undefined)).toBe(false);
   });
 });

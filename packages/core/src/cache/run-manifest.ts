@@ -47,15 +47,18 @@ export function manifestRecord(manifest: RunManifest, index: number): ManifestRe
   ];
 }
 
-/** The records as a manifest holds them; `undefined` when a field is not a digest (such a run gets no manifest). */
-export function packRecords(records: readonly ManifestRecord[]): string | undefined {
+/**
+ * The manifest of generation `generation` holding `records`, as stored; `undefined` when a field is not
+ * a digest (such a run gets no manifest, so one record can never run into the next).
+ */
+export function runManifest(generation: number, records: readonly ManifestRecord[]): RunManifest | undefined {
   const fields: string[] = [];
   for (const record of records)
     for (const field of record) {
       if (field.length !== DIGEST_LENGTH) return undefined;
       fields.push(field);
     }
-  return fields.join('');
+  return { generation, records: fields.join('') };
 }
 
 /** Whether a stored value is a manifest of this form (a directory written by an earlier version holds others). */

@@ -5,7 +5,7 @@ import { MetadataStore } from './metadata-store.js';
 import { cacheKeyOf, FRESH } from './node-keys.js';
 import { bytesOf } from './result-formats.js';
 import { ResultStore } from './result-store.js';
-import { type ManifestRecord, packRecords, type RunManifest } from './run-manifest.js';
+import { type ManifestRecord, type RunManifest, runManifest } from './run-manifest.js';
 import { unpackWrites } from './write-batch.js';
 import {
   type DeferredWrite,
@@ -169,8 +169,7 @@ export class WriteHandler {
       else if (log?.keys[record] === undefined) return undefined;
       else records.push([log.keys[record], log.versions[record], log.codeVersions[record]]);
     }
-    const packed = packRecords(records);
-    return packed === undefined ? undefined : { generation: manifest.generation, records: packed };
+    return runManifest(manifest.generation, records);
   }
 
   private keyingOf(): Promise<Keying> {
