@@ -2,7 +2,7 @@ import type { ExecutionPlan } from '../execution/execution-plan.js';
 import type { CacheStatus } from './cache-options.js';
 import type { DeferredResults } from './deferred-results.js';
 import { manifestRecord, type RunManifest } from './run-manifest.js';
-import type { StepTable } from './step-table.js';
+import { type StepTable, stepNamed } from './step-table.js';
 
 /** What the cache did with one node in a run. */
 export interface CacheNodeRecord {
@@ -37,7 +37,7 @@ export class RunRecorder {
   private readonly items = new Map<string, RawRecord[]>();
   private steps: StepTable | undefined;
   /** The manifest that answered the run, and the plan whose steps it records: every step a hit. */
-  private replay: { readonly plan: ExecutionPlan; readonly manifest: RunManifest; byName?: Map<string, number> } | undefined;
+  private replay: { readonly plan: ExecutionPlan; readonly manifest: RunManifest } | undefined;
 
   constructor(
     readonly runId: string,
@@ -124,17 +124,17 @@ export class RunRecorder {
   }
 
   private stepRecord(name: string): number | undefined {
-    const index = this.steps?.stepNamed(name) ?? -1;
-    const deferred = index < 0 ? -1 : this.steps!.deferredOfStep[index];
+    const steps = this.steps;
+    const index = steps ? stepNamed(steps.plan, name) : -1;
+    const deferred = index < 0 ? -1 : steps!.deferredOfStep[index];
     return deferred >= 0 ? deferred : undefined;
   }
 
   private replayRecord(name: string): CacheNodeRecord | undefined {
     const replay = this.replay;
     if (!replay) return undefined;
-    replay.byName ??= new Map(replay.plan.steps.map((step, index) => [step.node.name, index]));
-    const index = replay.byName.get(name);
-    return index === undefined ? undefined : hit(replay.manifest, index);
+    const index = stepNamed(replay.plan, name);
+    return index < 0 ? undefined : hit(replay.manifest, index);
   }
 
   private made(raw: RawRecord): CacheNodeRecord {

@@ -21,7 +21,6 @@ export class StepTable {
   readonly deferredOfStep: Int32Array;
   /** Per slot: the index in the deferred log of the value in it, or -1. */
   readonly deferredInSlot: Int32Array;
-  private byName: Map<string, number> | undefined;
 
   constructor(
     readonly plan: ExecutionPlan,
@@ -50,10 +49,19 @@ export class StepTable {
     this.deferredOfStep[index] = result;
     this.deferredInSlot[this.plan.steps[index].slot] = result;
   }
+}
 
-  /** The step index of node `name`, or -1 (made on first use: records are read by name after the run, not per node). */
-  stepNamed(name: string): number {
-    this.byName ??= new Map(this.plan.steps.map((step, index) => [step.node.name, index]));
-    return this.byName.get(name) ?? -1;
+const stepsByName = new WeakMap<ExecutionPlan, ReadonlyMap<string, number>>();
+
+/**
+ * The index of the step of `plan` that runs node `name`, or -1. The map is made on first use, once per
+ * plan: records are read by name after a run, not per node during it.
+ */
+export function stepNamed(plan: ExecutionPlan, name: string): number {
+  let byName = stepsByName.get(plan);
+  if (!byName) {
+    byName = new Map(plan.steps.map((step, index) => [step.node.name, index]));
+    stepsByName.set(plan, byName);
   }
+  return byName.get(name) ?? -1;
 }
